@@ -1,0 +1,118 @@
+# Shared helpers for the interop scripts. Source it; it does not run anything by itself.
+#
+# Everything the suite writes lives under $MSRPC4J_INTEROP_DIR (default /tmp/msrpc4j-interop):
+# the DC's provisioned state, client configs, logs and captures. Nothing else on the machine is
+# written, and processes are stopped by the PIDs we recorded, never by name.
+
+# Samba's Python bindings and Impacket are installed for Debian's /usr/bin/python3; a pyenv or
+# venv python3 earlier in PATH lacks them and breaks the /usr/bin/impacket-* wrappers.
+export PATH="/usr/bin:/usr/sbin:/bin:/sbin:${PATH}"
+PY=/usr/bin/python3
+
+INTEROP_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+REPO_ROOT="$(cd "$INTEROP_HOME/.." && pwd)"
+MSRPC4J_INTEROP_DIR="${MSRPC4J_INTEROP_DIR:-/tmp/msrpc4j-interop}"
+export MSRPC4J_INTEROP_DIR
+
+# The DC's fixed facts (INTEROP-NOTES): realm, domain, users and the service account.
+DC_REALM=EXAMPLE.TEST
+DC_DOMAIN=EXAMPLE
+DC_HOSTNAME=dc1
+DC_FQDN=dc1.example.test
+DC_ADMIN_PASSWORD='Adm1nPass!x'
+ALICE_PASSWORD='Alic3Pass!x'
+BOB_PASSWORD='B0bPass!x'
+SVC_USER=rpc1svc
+SVC_PASSWORD='Rpc1SvcPass!x'
+SVC_HOST=rpc1.example.test
+SVC_SPN=host/rpc1.example.test
+
+# Exit code a test uses to say "what I drive is not implemented yet" (automake's convention).
+SKIP_EXIT=77
+
+log()  { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+die()  { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
+
+# Prints SKIP with the reason and exits with SKIP_EXIT. Use ONLY when the msrpc4j command or
+# option the test drives does not exist yet; a missing peer is a failure, not a skip.
+skip() { printf 'SKIP: %s\n' "$*"; exit "$SKIP_EXIT"; }
+
+is_ci() { [ "${CI:-}" = "true" ] || [ "${CI:-}" = "1" ]; }
+
+# True when `./msrpc <subcommand...> --help` succeeds, i.e. the command is registered.
+# picocli exits 2 with "Unmatched argument" for an unknown subcommand.
+msrpc_has_command() {
+  "$REPO_ROOT/msrpc" "$@" --help >/dev/null 2>&1
+}
+
+# True when `./msrpc <subcommand> --help` mentions the option, e.g. msrpc_has_option serve --accounts
+msrpc_has_option() {
+  local cmd="$1" opt="$2"
+  "$REPO_ROOT/msrpc" "$cmd" --help 2>&1 | grep -q -- "$opt"
+}
+
+# Skips the calling test unless `./msrpc <cmd>` exists and mentions every given option.
+require_msrpc() {
+  local cmd="$1"; shift
+  msrpc_has_command "$cmd" || skip "'./msrpc $cmd' is not implemented yet"
+  local opt
+  for opt in "$@"; do
+    msrpc_has_option "$cmd" "$opt" || skip "'./msrpc $cmd' has no option $opt yet"
+  done
+}
+
+# Fails (never skips) when a peer tool is missing: peers are installed by interop/install-peers.
+require_peer() {
+  local what
+  for what in "$@"; do
+    case "$what" in
+      samba-python) "$PY" -c 'import samba.dcerpc.echo, samba.dcerpc.mgmt, samba.dcerpc.epmapper' 2>/dev/null \
+                      || die "peer missing: Samba's Python bindings (apt-get install python3-samba)";;
+      impacket)     "$PY" -c 'import impacket.dcerpc.v5.epm, impacket.dcerpc.v5.rpcrt' 2>/dev/null \
+                      || die "peer missing: Impacket (apt-get install python3-impacket)";;
+      *)            command -v "$what" >/dev/null 2>&1 || die "peer missing: $what (run interop/install-peers)";;
+    esac
+  done
+}
+
+# A TCP port on 127.0.0.1 that nothing listens on right now (the kernel picks it).
+free_port() {
+  "$PY" - <<'PYEOF'
+import socket
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+print(s.getsockname()[1])
+s.close()
+PYEOF
+}
+
+# wait_port HOST PORT SECONDS [PID]: waits until a TCP connect succeeds; fails early if PID died.
+wait_port() {
+  local host="$1" port="$2" secs="$3" pid="${4:-}" i
+  for ((i = 0; i < secs * 4; i++)); do
+    if (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null; then return 0; fi
+    if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then return 1; fi
+    sleep 0.25
+  done
+  return 1
+}
+
+# check_contains LABEL FILE PATTERN...: every extended regex must match somewhere in FILE.
+check_contains() {
+  local label="$1" file="$2"; shift 2
+  local pat
+  for pat in "$@"; do
+    if ! grep -Eq -- "$pat" "$file"; then
+      echo "FAIL: $label: expected /$pat/ in the output:" >&2
+      sed 's/^/    | /' "$file" | head -n 60 >&2
+      return 1
+    fi
+  done
+}
+
+# A per-test scratch directory under the interop dir, removed by nothing: the runner keeps it
+# for post-mortems and the whole tree is recreated by the next run.
+test_workdir() {
+  local d="$MSRPC4J_INTEROP_DIR/work/$(basename "${0%.sh}")"
+  rm -rf "$d" && mkdir -p "$d" && echo "$d"
+}
