@@ -1,0 +1,428 @@
+package org.msrpc4j.runtime.client;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.SocketChannel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.msrpc4j.runtime.InterfaceId;
+import org.msrpc4j.runtime.RpcException;
+import org.msrpc4j.runtime.RpcStatus;
+import org.msrpc4j.runtime.SyntaxId;
+import org.msrpc4j.runtime.pdu.BindAckPdu;
+import org.msrpc4j.runtime.pdu.BindNakPdu;
+import org.msrpc4j.runtime.pdu.BindPdu;
+import org.msrpc4j.runtime.pdu.CancelPdu;
+import org.msrpc4j.runtime.pdu.ContextResult;
+import org.msrpc4j.runtime.pdu.FaultPdu;
+import org.msrpc4j.runtime.pdu.OrphanedPdu;
+import org.msrpc4j.runtime.pdu.Pdu;
+import org.msrpc4j.runtime.pdu.PduCodec;
+import org.msrpc4j.runtime.pdu.PduFormatException;
+import org.msrpc4j.runtime.pdu.PduType;
+import org.msrpc4j.runtime.pdu.PfcFlags;
+import org.msrpc4j.runtime.pdu.PresentationContext;
+import org.msrpc4j.runtime.pdu.ResponsePdu;
+import org.msrpc4j.runtime.transport.FragmentFrameDecoder;
+import org.msrpc4j.runtime.transport.FrameError;
+import org.msrpc4j.runtime.transport.StubAssembler;
+import org.msrpc4j.runtime.transport.StubFragmenter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client side of one connection (one association): bind, alter_context for further
+ * interfaces, concurrent calls matched by call_id (PFC_CONC_MPX), response reassembly, faults,
+ * timeouts and cancellation.
+ *
+ * <p>Thread-safe: calls may start from any thread; network input is handled on the channel's event
+ * loop; a call's fragments go out in one write so they stay contiguous on the wire.
+ */
+final class ClientConnection extends ChannelInboundHandlerAdapter {
+  private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
+
+  private final ClientSettings settings;
+  private final AtomicInteger nextCallId = new AtomicInteger(1);
+  private final Map<Integer, PendingCall> pending = new ConcurrentHashMap<>();
+  private final Object bindLock = new Object();
+  /** Context id per interface; guarded by bindLock. */
+  private final Map<InterfaceId, CompletableFuture<Integer>> contexts = new HashMap<>();
+  private int nextContextId;
+  /** The bind or alter_context waiting for its answer (only one at a time); guarded by bindLock. */
+  private CompletableFuture<BindAckPdu> bindReply;
+  private CompletableFuture<Void> bindChain = CompletableFuture.completedFuture(null);
+  private volatile Channel channel;
+  private volatile int xmitMax = StubFragmenter.MIN_FRAGMENT;
+  private volatile int groupId;
+  private volatile boolean shutdownRequested;
+  private volatile boolean closed;
+
+  private static final class PendingCall {
+    final CompletableFuture<byte[]> future;
+    StubAssembler assembler; // event loop only
+    ScheduledFuture<?> timeout;
+
+    PendingCall(CompletableFuture<byte[]> future) {
+      this.future = future;
+    }
+  }
+
+  private ClientConnection(ClientSettings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * Connects to {@code host:port} and binds {@code iface} in association group {@code groupId}
+   * (0 = new group).
+   */
+  static CompletableFuture<ClientConnection> open(Bootstrap base, String host, int port, ClientSettings settings,
+      InterfaceId iface, int groupId) {
+    ClientConnection conn = new ClientConnection(settings);
+    CompletableFuture<ClientConnection> result = new CompletableFuture<>();
+    Bootstrap b = base.clone()
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()))
+        .option(ChannelOption.TCP_NODELAY, true)
+        .handler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel ch) {
+            ch.pipeline().addLast("framer", new FragmentFrameDecoder(settings.maxFragment(), settings.connectTimeout().toMillis()));
+            ch.pipeline().addLast("connection", conn);
+          }
+        });
+    ChannelFuture cf = b.connect(host, port);
+    cf.addListener(f -> {
+      if (!f.isSuccess()) {
+        result.completeExceptionally(new RpcException(RpcStatus.RPC_S_SERVER_UNAVAILABLE,
+            "cannot connect to " + host + ":" + port + ": " + f.cause().getMessage()));
+        return;
+      }
+      conn.channel = cf.channel();
+      conn.bind(iface, groupId).whenComplete((ctxId, err) -> {
+        if (err != null) {
+          conn.close();
+          result.completeExceptionally(unwrap(err));
+        } else {
+          result.complete(conn);
+        }
+      });
+    });
+    return result;
+  }
+
+  private CompletableFuture<Integer> bind(InterfaceId iface, int group) {
+    List<PresentationContext> offer = new ArrayList<>();
+    CompletableFuture<Integer> ctxFuture = new CompletableFuture<>();
+    int ctxId;
+    synchronized (bindLock) {
+      ctxId = nextContextId++;
+      contexts.put(iface, ctxFuture);
+      offer.add(new PresentationContext(ctxId, iface.syntax(), List.of(SyntaxId.NDR20)));
+      if (settings.negotiateFeatures()) {
+        offer.add(new PresentationContext(nextContextId++, iface.syntax(), List.of(SyntaxId.bindTimeFeatureNegotiation(0x3))));
+      }
+    }
+    BindPdu bind = new BindPdu(PduType.BIND, PfcFlags.FIRST_FRAG | PfcFlags.LAST_FRAG | PfcFlags.CONC_MPX,
+        nextCallId.getAndIncrement(), settings.maxFragment(), settings.maxFragment(), group, offer, null);
+    exchange(bind).whenComplete((ack, err) -> {
+      if (err != null) {
+        ctxFuture.completeExceptionally(unwrap(err));
+        return;
+      }
+      xmitMax = Math.max(StubFragmenter.MIN_FRAGMENT, Math.min(ack.maxRecvFrag(), 65535));
+      groupId = ack.assocGroupId();
+      completeContext(iface, ctxFuture, ctxId, ack);
+    });
+    return ctxFuture;
+  }
+
+  private void completeContext(InterfaceId iface, CompletableFuture<Integer> f, int ctxId, BindAckPdu ack) {
+    if (ack.results().isEmpty()) {
+      f.completeExceptionally(new RpcException(RpcStatus.RPC_S_PROTOCOL_ERROR, "bind_ack without results"));
+      return;
+    }
+    ContextResult r = ack.results().get(0);
+    if (r.accepted()) {
+      f.complete(ctxId);
+      return;
+    }
+    synchronized (bindLock) {
+      contexts.remove(iface);
+    }
+    int status = r.reason() == ContextResult.REASON_TRANSFER_SYNTAXES_NOT_SUPPORTED
+        ? RpcStatus.RPC_S_UNSUPPORTED_TRANS_SYN : RpcStatus.RPC_S_UNKNOWN_IF;
+    f.completeExceptionally(new RpcException(status, "the server does not offer interface " + iface));
+  }
+
+  /** The presentation context id for {@code iface}, negotiating it with alter_context if needed. */
+  CompletableFuture<Integer> context(InterfaceId iface) {
+    CompletableFuture<Integer> f;
+    int ctxId;
+    synchronized (bindLock) {
+      CompletableFuture<Integer> existing = contexts.get(iface);
+      if (existing != null) {
+        return existing;
+      }
+      f = new CompletableFuture<>();
+      contexts.put(iface, f);
+      ctxId = nextContextId++;
+    }
+    BindPdu alter = new BindPdu(PduType.ALTER_CONTEXT, PfcFlags.FIRST_FRAG | PfcFlags.LAST_FRAG,
+        nextCallId.getAndIncrement(), settings.maxFragment(), settings.maxFragment(), groupId,
+        List.of(new PresentationContext(ctxId, iface.syntax(), List.of(SyntaxId.NDR20))), null);
+    exchange(alter).whenComplete((ack, err) -> {
+      if (err != null) {
+        synchronized (bindLock) {
+          contexts.remove(iface);
+        }
+        f.completeExceptionally(unwrap(err));
+      } else {
+        completeContext(iface, f, ctxId, ack);
+      }
+    });
+    return f;
+  }
+
+  /** Sends a bind/alter_context after any earlier one finished, and waits for its answer. */
+  private CompletableFuture<BindAckPdu> exchange(BindPdu pdu) {
+    CompletableFuture<BindAckPdu> reply = new CompletableFuture<>();
+    synchronized (bindLock) {
+      CompletableFuture<Void> prev = bindChain;
+      bindChain = reply.handle((a, e) -> null);
+      prev.whenComplete((v, e) -> {
+        synchronized (bindLock) {
+          bindReply = reply;
+        }
+        if (closed) {
+          reply.completeExceptionally(new RpcException(RpcStatus.RPC_S_CALL_FAILED, "connection closed"));
+          return;
+        }
+        channel.writeAndFlush(Unpooled.wrappedBuffer(PduCodec.encode(pdu)));
+      });
+    }
+    channel.eventLoop().schedule(() -> reply.completeExceptionally(
+        new RpcException(RpcStatus.ERROR_TIMEOUT, "no answer to " + pdu.type() + " in time")),
+        settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    return reply;
+  }
+
+  /** Starts a call on presentation context {@code ctxId}. */
+  CompletableFuture<byte[]> call(int ctxId, int opnum, UUID object, byte[] stub) {
+    CompletableFuture<byte[]> future = new CompletableFuture<>();
+    if (closed || shutdownRequested) {
+      future.completeExceptionally(new RpcException(RpcStatus.RPC_S_CALL_FAILED_DNE, "connection is closing"));
+      return future;
+    }
+    int callId = nextCallId.getAndIncrement();
+    PendingCall pc = new PendingCall(future);
+    pending.put(callId, pc);
+    List<byte[]> fragments = StubFragmenter.request(callId, ctxId, opnum, object, stub, xmitMax, 0);
+    CompositeByteBuf buf = Unpooled.compositeBuffer(fragments.size());
+    for (byte[] f : fragments) {
+      buf.addComponent(true, Unpooled.wrappedBuffer(f));
+    }
+    if (settings.callTimeout() != null && !settings.callTimeout().isZero()) {
+      pc.timeout = channel.eventLoop().schedule(() -> {
+        if (pending.remove(callId) != null) {
+          sendQuietly(new OrphanedPdu(PfcFlags.FIRST_FRAG | PfcFlags.LAST_FRAG, callId, null));
+          future.completeExceptionally(new RpcException(RpcStatus.ERROR_TIMEOUT,
+              "no response within " + settings.callTimeout().toMillis() + " ms"));
+        }
+      }, settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+    future.whenComplete((r, e) -> {
+      if (e instanceof CancellationException && pending.remove(callId) != null) {
+        if (pc.timeout != null) {
+          pc.timeout.cancel(false);
+        }
+        sendQuietly(new CancelPdu(PfcFlags.FIRST_FRAG | PfcFlags.LAST_FRAG, callId, null));
+      }
+    });
+    channel.writeAndFlush(buf).addListener(f -> {
+      if (!f.isSuccess()) {
+        fail(callId, new RpcException(RpcStatus.RPC_S_CALL_FAILED_DNE, "could not send the request"));
+      }
+    });
+    return future;
+  }
+
+  private void sendQuietly(Pdu pdu) {
+    Channel ch = channel;
+    if (ch != null && ch.isActive()) {
+      ch.writeAndFlush(Unpooled.wrappedBuffer(PduCodec.encode(pdu)));
+    }
+  }
+
+  /** Calls waiting for their response. */
+  int inFlight() {
+    return pending.size();
+  }
+
+  /** True while new calls may use this connection. */
+  boolean usable() {
+    return !closed && !shutdownRequested && channel != null && channel.isActive();
+  }
+
+  int groupId() {
+    return groupId;
+  }
+
+  /** Completes when the connection is gone. */
+  CompletableFuture<Void> closeFuture() {
+    CompletableFuture<Void> f = new CompletableFuture<>();
+    channel.closeFuture().addListener(x -> f.complete(null));
+    return f;
+  }
+
+  void close() {
+    closed = true;
+    Channel ch = channel;
+    if (ch != null) {
+      ch.close();
+    }
+  }
+
+  // ------------------------------------------------------------------ inbound (event loop)
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (msg instanceof FrameError e) {
+      failAll(new RpcException(RpcStatus.RPC_S_PROTOCOL_ERROR, "bad fragment from the server: " + e.reason()));
+      ctx.close();
+      return;
+    }
+    if (!(msg instanceof byte[] frame)) {
+      return;
+    }
+    Pdu pdu;
+    try {
+      pdu = PduCodec.decode(frame);
+    } catch (PduFormatException e) {
+      LOG.info("{}: malformed PDU from the server: {}", ctx.channel().remoteAddress(), e.getMessage());
+      failAll(new RpcException(RpcStatus.RPC_S_PROTOCOL_ERROR, "malformed PDU from the server: " + e.getMessage()));
+      ctx.close();
+      return;
+    }
+    switch (pdu.type()) {
+      case BIND_ACK, ALTER_CONTEXT_RESP -> bindAnswer().complete((BindAckPdu) pdu);
+      case BIND_NAK -> bindAnswer().completeExceptionally(bindNak((BindNakPdu) pdu));
+      case RESPONSE -> onResponse((ResponsePdu) pdu);
+      case FAULT -> onFault((FaultPdu) pdu);
+      case SHUTDOWN -> shutdownRequested = true;
+      default -> {
+        failAll(new RpcException(RpcStatus.RPC_S_PROTOCOL_ERROR, "unexpected " + pdu.type() + " from the server"));
+        ctx.close();
+      }
+    }
+  }
+
+  private CompletableFuture<BindAckPdu> bindAnswer() {
+    synchronized (bindLock) {
+      CompletableFuture<BindAckPdu> r = bindReply;
+      bindReply = null;
+      return r != null ? r : new CompletableFuture<>(); // an unsolicited answer is dropped
+    }
+  }
+
+  private static RpcException bindNak(BindNakPdu nak) {
+    int status = switch (nak.rejectReason()) {
+      case BindNakPdu.REASON_TEMPORARY_CONGESTION, BindNakPdu.REASON_LOCAL_LIMIT_EXCEEDED -> RpcStatus.RPC_S_SERVER_TOO_BUSY;
+      case BindNakPdu.REASON_PROTOCOL_VERSION_NOT_SUPPORTED -> RpcStatus.RPC_S_PROTOCOL_ERROR;
+      case BindNakPdu.REASON_INVALID_AUTH_TYPE -> RpcStatus.RPC_S_UNKNOWN_AUTHN_SERVICE;
+      case BindNakPdu.REASON_INVALID_CHECKSUM -> RpcStatus.ERROR_ACCESS_DENIED;
+      default -> RpcStatus.RPC_S_CALL_FAILED_DNE;
+    };
+    return new RpcException(status, "the server refused the association (bind_nak reason " + nak.rejectReason() + ")", true, null);
+  }
+
+  private void onResponse(ResponsePdu r) {
+    PendingCall pc = pending.get(r.callId());
+    if (pc == null) {
+      return; // cancelled, timed out or unknown: drop
+    }
+    if (r.hasFlag(PfcFlags.FIRST_FRAG) || pc.assembler == null) {
+      pc.assembler = new StubAssembler(r.allocHint(), settings.maxResponseStub());
+    }
+    if (!pc.assembler.append(r.stub())) {
+      fail(r.callId(), new RpcException(RpcStatus.RPC_S_PROTOCOL_ERROR,
+          "response larger than the " + settings.maxResponseStub() + "-byte limit"));
+      return;
+    }
+    if (r.hasFlag(PfcFlags.LAST_FRAG)) {
+      if (pending.remove(r.callId()) != null) {
+        if (pc.timeout != null) {
+          pc.timeout.cancel(false);
+        }
+        pc.future.complete(pc.assembler.toByteArray());
+      }
+    }
+  }
+
+  private void onFault(FaultPdu f) {
+    if (f.callId() == 0 && !pending.containsKey(0)) {
+      // A fault on call 0 is about the connection (Samba sends it before disconnecting).
+      failAll(new RpcException(f.status(), "the server reported a connection fault", f.hasFlag(PfcFlags.DID_NOT_EXECUTE), null));
+      return;
+    }
+    fail(f.callId(), new RpcException(f.status(), null, f.hasFlag(PfcFlags.DID_NOT_EXECUTE), null));
+  }
+
+  private void fail(int callId, RpcException e) {
+    PendingCall pc = pending.remove(callId);
+    if (pc != null) {
+      if (pc.timeout != null) {
+        pc.timeout.cancel(false);
+      }
+      pc.future.completeExceptionally(e);
+    }
+  }
+
+  private void failAll(RpcException e) {
+    for (Integer id : List.copyOf(pending.keySet())) {
+      fail(id, e);
+    }
+    CompletableFuture<BindAckPdu> b;
+    synchronized (bindLock) {
+      b = bindReply;
+      bindReply = null;
+    }
+    if (b != null) {
+      b.completeExceptionally(e);
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    closed = true;
+    failAll(new RpcException(RpcStatus.RPC_S_CALL_FAILED, "the connection to the server was closed"));
+    super.channelInactive(ctx);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    LOG.debug("connection error: {}", cause.toString());
+    ctx.close();
+  }
+
+  static Throwable unwrap(Throwable t) {
+    while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+}

@@ -1,0 +1,398 @@
+package org.msrpc4j.runtime.server;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import org.msrpc4j.runtime.RpcException;
+import org.msrpc4j.runtime.RpcStatus;
+import org.msrpc4j.runtime.pdu.BindAckPdu;
+import org.msrpc4j.runtime.pdu.BindNakPdu;
+import org.msrpc4j.runtime.pdu.BindPdu;
+import org.msrpc4j.runtime.pdu.CancelPdu;
+import org.msrpc4j.runtime.pdu.ContextResult;
+import org.msrpc4j.runtime.pdu.FaultPdu;
+import org.msrpc4j.runtime.pdu.OrphanedPdu;
+import org.msrpc4j.runtime.pdu.Pdu;
+import org.msrpc4j.runtime.pdu.PduCodec;
+import org.msrpc4j.runtime.pdu.PduFormatException;
+import org.msrpc4j.runtime.pdu.PduHeader;
+import org.msrpc4j.runtime.pdu.PduType;
+import org.msrpc4j.runtime.pdu.PfcFlags;
+import org.msrpc4j.runtime.pdu.RequestPdu;
+import org.msrpc4j.runtime.transport.FragmentFrameDecoder;
+import org.msrpc4j.runtime.transport.FrameError;
+import org.msrpc4j.runtime.transport.StubAssembler;
+import org.msrpc4j.runtime.transport.StubFragmenter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server side of one connection (one association): bind and alter_context negotiation,
+ * request reassembly, dispatch of complete calls to the executor, faults, cancel and orphan
+ * notifications.
+ *
+ * <p>Protocol violations are answered as C706 and Samba do: a broken or unexpected bind gets a
+ * bind_nak, a broken request a fault (nca_s_proto_error) — in both cases followed by closing the
+ * connection — and everything else a closed connection; each with one log line. Calls are
+ * dispatched on the executor, never on the event loop.
+ *
+ * <p>All state is confined to the channel's event loop; executor threads hand results back with
+ * {@code eventLoop().execute}.
+ */
+final class ServerConnection extends ChannelInboundHandlerAdapter {
+  private static final Logger LOG = LoggerFactory.getLogger(ServerConnection.class);
+
+  private final RpcServer server;
+  private final ServerSettings settings;
+  private final ContextNegotiator negotiator;
+  private final FragmentFrameDecoder framer;
+
+  private ChannelHandlerContext ctx;
+  private boolean bound;
+  private AssociationGroup group;
+  /** Our transmit fragment size; read by executor threads when fragmenting responses. */
+  private volatile int xmitMax;
+  private final Map<Integer, BoundContext> contexts = new HashMap<>();
+  /** Calls received completely and not yet answered, by call id. */
+  private final Map<Integer, ServerCall> active = new HashMap<>();
+  /** The request being reassembled (fragments of one call must be contiguous). */
+  private RequestPdu firstFragment;
+  private StubAssembler assembler;
+  private boolean closing;
+
+  ServerConnection(RpcServer server, FragmentFrameDecoder framer) {
+    this.server = server;
+    this.settings = server.settings();
+    this.negotiator = new ContextNegotiator(server.registry());
+    this.framer = framer;
+    this.xmitMax = settings.maxFragment();
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) throws Exception {
+    this.ctx = ctx;
+    super.channelActive(ctx);
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    this.ctx = ctx;
+    if (closing) {
+      return;
+    }
+    try {
+      if (msg instanceof FrameError e) {
+        onFrameError(e);
+      } else if (msg instanceof byte[] frame) {
+        server.statistics().pktIn();
+        onFrame(frame);
+      }
+    } catch (RuntimeException e) {
+      // Defence in depth: a bug must not leave the connection half-alive.
+      LOG.warn("{}: internal error handling a PDU, closing: {}", peer(), e.toString());
+      closeNow();
+    }
+  }
+
+  private void onFrameError(FrameError e) {
+    LOG.info("{}: {}; closing the connection", peer(), e.reason());
+    if (e.header().length >= PduHeader.LENGTH) {
+      try {
+        PduHeader h = PduHeader.parse(e.header());
+        if (h.type() == PduType.BIND && !bound) {
+          sendAndClose(new BindNakPdu(PfcFlags.FIRST_FRAG | PfcFlags.LAST_FRAG, h.callId(), BindNakPdu.REASON_NOT_SPECIFIED));
+          return;
+        }
+        if (h.type() == PduType.REQUEST && bound) {
+          sendAndClose(fault(h.callId(), 0, RpcStatus.NCA_S_PROTO_ERROR, true));
+          return;
+        }
+      } catch (PduFormatException ignored) {
+        // cannot happen with 16 bytes; fall through to close
+      }
+    }
+    closeNow();
+  }
+
+  private void onFrame(byte[] frame) {
+    PduHeader h;
+    try {
+      h = PduHeader.parse(frame);
+    } catch (PduFormatException e) {
+      closeWithLog("unreadable header");
+      return;
+    }
+    Pdu pdu;
+    try {
+      pdu = PduCodec.decode(frame);
+    } catch (PduFormatException e) {
+      LOG.info("{}: malformed {} PDU (call {}): {}", peer(), h.type() == null ? "type-" + h.typeCode() : h.type(), h.callId(), e.getMessage());
+      if (h.type() == PduType.BIND || h.type() == PduType.ALTER_CONTEXT) {
+        int reason = h.versionMajor() != 5 ? BindNakPdu.REASON_PROTOCOL_VERSION_NOT_SUPPORTED : BindNakPdu.REASON_NOT_SPECIFIED;
+        sendAndClose(new BindNakPdu(PfcFlags.FIRST_FRAG | PfcFlags.LAST_FRAG, h.callId(), reason));
+      } else if (h.type() == PduType.REQUEST && bound) {
+        sendAndClose(fault(h.callId(), 0, RpcStatus.NCA_S_PROTO_ERROR, true));
+      } else {
+        closeNow();
+      }
+      return;
+    }
+    switch (pdu.type()) {
+      case BIND -> onBind((BindPdu) pdu);
+      case ALTER_CONTEXT -> onAlterContext((BindPdu) pdu);
+      case REQUEST -> onRequest((RequestPdu) pdu);
+      case CO_CANCEL -> onCancel(((CancelPdu) pdu).callId());
+      case ORPHANED -> onOrphaned((OrphanedPdu) pdu);
+      case AUTH3 -> LOG.info("{}: auth3 ignored: no security provider is configured", peer());
+      default -> closeWithLog("unexpected " + pdu.type() + " PDU from a client");
+    }
+  }
+
+  // ---------------------------------------------------------------- bind
+
+  private void onBind(BindPdu bind) {
+    if (bound) {
+      LOG.info("{}: second bind on a bound connection refused", peer());
+      sendAndClose(new BindNakPdu(PfcFlags.FIRST_FRAG | PfcFlags.LAST_FRAG, bind.callId(), BindNakPdu.REASON_NOT_SPECIFIED));
+      return;
+    }
+    if (bind.auth() != null) {
+      LOG.info("{}: bind with auth type {} refused: no security provider is configured", peer(), bind.auth().authType());
+      sendAndClose(new BindNakPdu(PfcFlags.FIRST_FRAG | PfcFlags.LAST_FRAG, bind.callId(), BindNakPdu.REASON_INVALID_AUTH_TYPE));
+      return;
+    }
+    if (server.tracker().draining()) {
+      sendAndClose(new BindNakPdu(PfcFlags.FIRST_FRAG | PfcFlags.LAST_FRAG, bind.callId(), BindNakPdu.REASON_TEMPORARY_CONGESTION));
+      return;
+    }
+    AssociationGroup g = server.groups().join(bind.assocGroupId());
+    if (g == null) {
+      LOG.info("{}: bind names unknown association group {}", peer(), bind.assocGroupId());
+      sendAndClose(new BindNakPdu(PfcFlags.FIRST_FRAG | PfcFlags.LAST_FRAG, bind.callId(), BindNakPdu.REASON_NOT_SPECIFIED));
+      return;
+    }
+    group = g;
+    bound = true;
+    // Our receive size is bounded by what the client will send and by our own limit; never below
+    // the C706 minimum, whatever the client claims.
+    int recvMax = clampFragment(bind.maxXmitFrag());
+    xmitMax = clampFragment(bind.maxRecvFrag());
+    framer.maxFragment(recvMax);
+    List<ContextResult> results = negotiator.negotiate(bind.contexts(), contexts, settings.maxPresentationContexts());
+    int flags = PfcFlags.FIRST_FRAG | PfcFlags.LAST_FRAG | (bind.flags() & PfcFlags.CONC_MPX);
+    String port = ctx.channel().localAddress() instanceof InetSocketAddress a ? Integer.toString(a.getPort()) : "";
+    send(new BindAckPdu(PduType.BIND_ACK, flags, bind.callId(), xmitMax, recvMax, group.id(), port, results, null));
+    LOG.info("{}: association bound (group {}, fragments {}/{}, contexts {})", peer(), group.id(), recvMax, xmitMax, describe(results));
+  }
+
+  private void onAlterContext(BindPdu alter) {
+    if (!bound) {
+      sendAndClose(new BindNakPdu(PfcFlags.FIRST_FRAG | PfcFlags.LAST_FRAG, alter.callId(), BindNakPdu.REASON_NOT_SPECIFIED));
+      return;
+    }
+    List<ContextResult> results = negotiator.negotiate(alter.contexts(), contexts, settings.maxPresentationContexts());
+    int recvMax = clampFragment(alter.maxXmitFrag());
+    send(new BindAckPdu(PduType.ALTER_CONTEXT_RESP, PfcFlags.FIRST_FRAG | PfcFlags.LAST_FRAG, alter.callId(),
+        xmitMax, recvMax, group.id(), "", results, null));
+    LOG.debug("{}: alter_context {}", peer(), describe(results));
+  }
+
+  private int clampFragment(int proposed) {
+    return Math.max(StubFragmenter.MIN_FRAGMENT, Math.min(proposed, settings.maxFragment()));
+  }
+
+  private static String describe(List<ContextResult> results) {
+    StringBuilder sb = new StringBuilder();
+    for (ContextResult r : results) {
+      sb.append(sb.length() == 0 ? "" : ",").append(r.result() == 0 ? "accepted" : r.result() == 3 ? "features" : "rejected");
+    }
+    return sb.toString();
+  }
+
+  // ---------------------------------------------------------------- requests
+
+  private void onRequest(RequestPdu req) {
+    if (!bound) {
+      LOG.info("{}: request before bind; closing", peer());
+      sendAndClose(fault(req.callId(), req.contextId(), RpcStatus.NCA_S_PROTO_ERROR, true));
+      return;
+    }
+    if (req.auth() != null) {
+      sendAndClose(fault(req.callId(), req.contextId(), RpcStatus.NCA_S_PROTO_ERROR, true));
+      LOG.info("{}: request with an auth verifier on an unauthenticated association; closing", peer());
+      return;
+    }
+    boolean first = req.hasFlag(PfcFlags.FIRST_FRAG);
+    if (first) {
+      if (firstFragment != null) {
+        protocolError(req, "a new call started while call " + firstFragment.callId() + " was still arriving");
+        return;
+      }
+      if (active.containsKey(req.callId())) {
+        protocolError(req, "call_id " + req.callId() + " reused while the call is in progress");
+        return;
+      }
+      firstFragment = req;
+      assembler = new StubAssembler(req.allocHint(), settings.maxRequestStub());
+    } else if (firstFragment == null || firstFragment.callId() != req.callId()) {
+      protocolError(req, "fragment of call " + req.callId() + " without its first fragment or interleaved");
+      return;
+    }
+    if (!assembler.append(req.stub())) {
+      LOG.info("{}: call {} exceeds the {}-byte request limit; closing", peer(), req.callId(), settings.maxRequestStub());
+      sendAndClose(fault(req.callId(), req.contextId(), RpcStatus.NCA_S_FAULT_REMOTE_NO_MEMORY, true));
+      return;
+    }
+    if (!req.hasFlag(PfcFlags.LAST_FRAG)) {
+      return;
+    }
+    RequestPdu head = firstFragment;
+    byte[] stub = assembler.toByteArray();
+    firstFragment = null;
+    assembler = null;
+    startCall(head, stub);
+  }
+
+  private void protocolError(RequestPdu req, String what) {
+    LOG.info("{}: {}; closing", peer(), what);
+    sendAndClose(fault(req.callId(), req.contextId(), RpcStatus.NCA_S_PROTO_ERROR, true));
+  }
+
+  private void startCall(RequestPdu head, byte[] stub) {
+    server.statistics().callIn();
+    BoundContext bc = contexts.get(head.contextId());
+    if (bc == null) {
+      send(fault(head.callId(), head.contextId(), RpcStatus.NCA_S_UNK_IF, true));
+      return;
+    }
+    if (server.tracker().draining()) {
+      send(fault(head.callId(), head.contextId(), RpcStatus.NCA_S_SERVER_TOO_BUSY, true));
+      return;
+    }
+    if (active.size() >= settings.maxCallsPerAssociation()) {
+      LOG.info("{}: more than {} concurrent calls; refusing call {}", peer(), settings.maxCallsPerAssociation(), head.callId());
+      send(fault(head.callId(), head.contextId(), RpcStatus.NCA_S_SERVER_TOO_BUSY, true));
+      return;
+    }
+    ServerCall call = new ServerCall(ctx.channel().remoteAddress(), ctx.channel().localAddress(), bc.requested(),
+        head.opnum(), head.callId(), head.contextId(), head.object(), bc.transferSyntax(), group.handles());
+    active.put(head.callId(), call);
+    server.tracker().started();
+    ExecutorService executor = server.executor();
+    try {
+      executor.execute(() -> execute(bc, call, stub));
+    } catch (RejectedExecutionException e) {
+      active.remove(head.callId());
+      server.tracker().finished();
+      send(fault(head.callId(), head.contextId(), RpcStatus.NCA_S_SERVER_TOO_BUSY, true));
+    }
+  }
+
+  /** Runs on the executor. */
+  private void execute(BoundContext bc, ServerCall call, byte[] stub) {
+    List<byte[]> out;
+    try {
+      byte[] result = bc.handler().dispatch(call.opnum(), stub, call);
+      if (result == null) {
+        result = new byte[0];
+      }
+      out = StubFragmenter.response(call.callId(), call.contextId(), result, xmitMax);
+    } catch (RpcException e) {
+      boolean dne = e.status() == RpcStatus.NCA_S_OP_RNG_ERROR || e.didNotExecute();
+      out = List.of(PduCodec.encode(fault(call.callId(), call.contextId(), e.status(), dne)));
+    } catch (RuntimeException | Error e) {
+      LOG.warn("{}: handler for {} opnum {} failed: {}", peer(), call.interfaceId(), call.opnum(), e.toString());
+      out = List.of(PduCodec.encode(fault(call.callId(), call.contextId(), RpcStatus.NCA_S_FAULT_UNSPEC, false)));
+    }
+    List<byte[]> fragments = out;
+    ctx.channel().eventLoop().execute(() -> finish(call, fragments));
+  }
+
+  private void finish(ServerCall call, List<byte[]> fragments) {
+    active.remove(call.callId());
+    server.tracker().finished();
+    server.statistics().callOut();
+    if (!ctx.channel().isActive()) {
+      return;
+    }
+    for (byte[] f : fragments) {
+      ctx.write(Unpooled.wrappedBuffer(f));
+    }
+    ctx.flush();
+    server.statistics().pktsOut(fragments.size());
+  }
+
+  private void onCancel(int callId) {
+    ServerCall call = active.get(callId);
+    if (call != null) {
+      call.cancel();
+      LOG.debug("{}: call {} cancelled by the client", peer(), callId);
+    }
+  }
+
+  private void onOrphaned(OrphanedPdu o) {
+    if (firstFragment != null && firstFragment.callId() == o.callId()) {
+      firstFragment = null;
+      assembler = null;
+    }
+    onCancel(o.callId());
+  }
+
+  // ---------------------------------------------------------------- output
+
+  private static FaultPdu fault(int callId, int contextId, int status, boolean didNotExecute) {
+    int flags = PfcFlags.FIRST_FRAG | PfcFlags.LAST_FRAG | (didNotExecute ? PfcFlags.DID_NOT_EXECUTE : 0);
+    return new FaultPdu(flags, callId, 0, contextId, 0, 0, status, new byte[0], null);
+  }
+
+  private void send(Pdu pdu) {
+    ctx.writeAndFlush(Unpooled.wrappedBuffer(PduCodec.encode(pdu)));
+    server.statistics().pktsOut(1);
+  }
+
+  private void sendAndClose(Pdu pdu) {
+    closing = true;
+    ctx.writeAndFlush(Unpooled.wrappedBuffer(PduCodec.encode(pdu))).addListener(ChannelFutureListener.CLOSE);
+  }
+
+  private void closeWithLog(String why) {
+    LOG.info("{}: {}; closing", peer(), why);
+    closeNow();
+  }
+
+  private void closeNow() {
+    closing = true;
+    ctx.close();
+  }
+
+  private String peer() {
+    return ctx == null ? "?" : String.valueOf(ctx.channel().remoteAddress());
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    for (ServerCall c : new ArrayList<>(active.values())) {
+      c.cancel(); // the client is gone: let long handlers notice
+    }
+    if (group != null) {
+      server.groups().leave(group);
+      group = null;
+    }
+    LOG.debug("{}: connection closed", peer());
+    super.channelInactive(ctx);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    LOG.info("{}: connection error: {}", peer(), cause.toString());
+    ctx.close();
+  }
+}

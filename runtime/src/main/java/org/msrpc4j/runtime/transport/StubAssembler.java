@@ -1,0 +1,46 @@
+package org.msrpc4j.runtime.transport;
+
+import java.util.Arrays;
+
+/**
+ * Collects the stub fragments of one call up to a hard size limit. alloc_hint from the peer is
+ * used only as a capped initial capacity, never trusted for allocation. Not thread-safe.
+ */
+public final class StubAssembler {
+  private final int limit;
+  private byte[] buf;
+  private int size;
+
+  /**
+   * @param allocHint the peer's hint (untrusted)
+   * @param limit the largest reassembled stub accepted
+   */
+  public StubAssembler(int allocHint, int limit) {
+    this.limit = limit;
+    long hint = allocHint & 0xFFFFFFFFL;
+    this.buf = new byte[(int) Math.min(Math.min(hint, limit), 1 << 20)];
+  }
+
+  /** Appends a fragment's stub; false when the limit would be exceeded (nothing is appended). */
+  public boolean append(byte[] part) {
+    if ((long) size + part.length > limit) {
+      return false;
+    }
+    if (buf.length - size < part.length) {
+      buf = Arrays.copyOf(buf, (int) Math.min(limit, Math.max((long) buf.length * 2, (long) size + part.length)));
+    }
+    System.arraycopy(part, 0, buf, size, part.length);
+    size += part.length;
+    return true;
+  }
+
+  /** The stub collected so far. */
+  public byte[] toByteArray() {
+    return buf.length == size ? buf : Arrays.copyOf(buf, size);
+  }
+
+  /** Bytes collected so far. */
+  public int size() {
+    return size;
+  }
+}
