@@ -54,6 +54,8 @@ msrpc_has_option() {
 # Skips the calling test unless `./msrpc <cmd>` exists and mentions every given option.
 require_msrpc() {
   local cmd="$1"; shift
+  # A broken build is a failure of every test that needs the CLI, never a reason to skip.
+  [ "${MSRPC4J_CLI_BROKEN:-}" != 1 ] || die "./msrpc does not build (see the runner's msrpc-build.log)"
   msrpc_has_command "$cmd" || skip "'./msrpc $cmd' is not implemented yet"
   local opt
   for opt in "$@"; do
@@ -110,9 +112,31 @@ check_contains() {
   done
 }
 
-# A per-test scratch directory under the interop dir, removed by nothing: the runner keeps it
-# for post-mortems and the whole tree is recreated by the next run.
-test_workdir() {
+# The calling test's scratch directory under the interop dir (created on first use, kept after the
+# run for post-mortems; the runner clears the whole work tree at its start).
+test_workdir_path() {
   local d="$MSRPC4J_INTEROP_DIR/work/$(basename "${0%.sh}")"
-  rm -rf "$d" && mkdir -p "$d" && echo "$d"
+  mkdir -p "$d" && echo "$d"
+}
+
+# at_exit CMD...: run CMD when the test exits, however it exits (also on the TERM that the
+# runner's timeout sends); commands run last-registered first.
+_AT_EXIT=()
+at_exit() {
+  _AT_EXIT+=("$*")
+  trap _run_at_exit EXIT
+  trap 'exit 143' TERM
+  trap 'exit 130' INT
+}
+_run_at_exit() {
+  local rc=$? i
+  for ((i = ${#_AT_EXIT[@]} - 1; i >= 0; i--)); do eval "${_AT_EXIT[i]}" || true; done
+  exit "$rc"
+}
+
+# The DC's exports (paths, passwords, keytab); the runner has them already, a test run by hand
+# gets them here.
+load_dc_env() {
+  [ -n "${DC_DIR:-}" ] || eval "$("$INTEROP_HOME/samba-dc" env)"
+  "$INTEROP_HOME/samba-dc" status >/dev/null || die "the Samba DC is not running: interop/samba-dc start"
 }

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Harness sanity for Kerberos: MIT kinit against the DC's KDC with the generated krb5.conf, a
+# service ticket for the msrpc4j server's SPN that the exported keytab decrypts (kvno -k), and
+# rpcclient with Kerberos only against the DC by name (names from the DC's private hosts file).
+set -euo pipefail
+. "$(dirname "$0")/../lib/common.sh"
+load_dc_env
+require_peer kinit kvno klist rpcclient
+work="$(test_workdir_path)"
+export KRB5_CONFIG="$DC_KRB5_CONFIG"
+export KRB5CCNAME="FILE:$work/ccache"
+
+echo "== kinit alice"
+printf '%s\n' "$ALICE_PASSWORD" | kinit alice@"$DC_REALM" > /dev/null
+klist
+
+echo "== service ticket for $SVC_SPN, decrypted with the exported keytab"
+kvno -k "$DC_KEYTAB" "$SVC_SPN@$DC_REALM"
+
+echo "== rpcclient --use-kerberos=required against $DC_FQDN [seal]"
+"$INTEROP_HOME/samba-dc" exec env KRB5_CONFIG="$KRB5_CONFIG" KRB5CCNAME="$KRB5CCNAME" \
+  rpcclient -s "$DC_CLIENT_CONF" --use-kerberos=required -U "alice@$DC_REALM" \
+  "ncacn_ip_tcp:$DC_FQDN[seal]" -c enumdomusers > "$work/users.txt" 2>&1 < /dev/null
+check_contains "Kerberos enumdomusers" "$work/users.txt" 'user:\[alice\]' 'user:\[bob\]'
+klist | grep -q "host/$DC_FQDN@$DC_REALM\|cifs/$DC_FQDN@$DC_REALM" \
+  || echo "note: the DC's service ticket is in rpcclient's memory ccache, not ours"
+echo "Kerberos to the DC works"
