@@ -63,8 +63,9 @@ public final class AccessCheck {
       wanted &= ~AccessMasks.ACCESS_SYSTEM_SECURITY;
       granted |= AccessMasks.ACCESS_SYSTEM_SECURITY;
     }
-    if (token.hasPrivilege(Privileges.TAKE_OWNERSHIP)
-        && ((wanted & AccessMasks.WRITE_OWNER) != 0 || maxAllowed)) {
+    // As in 2.5.3.2, the privilege grants WRITE_OWNER only when it is asked for by name, not
+    // through MAXIMUM_ALLOWED.
+    if (token.hasPrivilege(Privileges.TAKE_OWNERSHIP) && (wanted & AccessMasks.WRITE_OWNER) != 0) {
       wanted &= ~AccessMasks.WRITE_OWNER;
       granted |= AccessMasks.WRITE_OWNER;
     }
@@ -88,10 +89,11 @@ public final class AccessCheck {
       int denied = 0;
       for (Ace ace : dacl.aces()) {
         Effect e = effect(ace, token, sd.owner(), principalSelf);
+        int mask = aceMask(ace);
         if (e == Effect.ALLOW) {
-          granted |= ace.mask() & ~denied;
+          granted |= mask & ~denied;
         } else if (e == Effect.DENY) {
-          denied |= ace.mask() & ~granted;
+          denied |= mask & ~granted;
         }
       }
       if ((wanted & ~granted) != 0 || granted == 0) {
@@ -106,10 +108,11 @@ public final class AccessCheck {
         break;
       }
       Effect e = effect(ace, token, sd.owner(), principalSelf);
+      int mask = aceMask(ace);
       if (e == Effect.ALLOW) {
-        granted |= remaining & ace.mask();
-        remaining &= ~ace.mask();
-      } else if (e == Effect.DENY && (remaining & ace.mask()) != 0) {
+        granted |= remaining & mask;
+        remaining &= ~mask;
+      } else if (e == Effect.DENY && (remaining & mask) != 0) {
         return AccessCheckResult.denied();
       }
     }
@@ -120,6 +123,11 @@ public final class AccessCheck {
   }
 
   private enum Effect { NONE, ALLOW, DENY }
+
+  /** [MS-DTYP] 2.4.3: MAXIMUM_ALLOWED in an ACE has no meaning and is ignored. */
+  private static int aceMask(Ace ace) {
+    return ace.mask() & ~AccessMasks.MAXIMUM_ALLOWED;
+  }
 
   private static Effect effect(Ace ace, Token token, Sid owner, Sid principalSelf) {
     if (ace.isOpaque() || ace.hasFlag(AceFlags.INHERIT_ONLY)) {
