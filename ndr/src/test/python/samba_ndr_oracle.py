@@ -209,6 +209,50 @@ def case_epmapper_twr_t():
     return ndr_pack(t)
 
 
+def tower(port):
+    tcp = epmapper.epm_rhs_tcp()
+    tcp.port = port
+    ip = epmapper.epm_rhs_ip()
+    ip.ipaddr = "10.0.0.1"
+    t = epmapper.epm_tower()
+    t.floors = [floor(epmapper.EPM_PROTOCOL_TCP, b"", tcp), floor(epmapper.EPM_PROTOCOL_IP, b"", ip)]
+    t.num_floors = 2
+    twr = epmapper.epm_twr_t()
+    twr.tower = t
+    return twr
+
+
+def epm_map(with_object):
+    m = epmapper.epm_Map()
+    m.in_object = misc.GUID("01234567-89ab-cdef-0123-456789abcdef") if with_object else None
+    m.in_map_tower = tower(135)
+    m.in_entry_handle = misc.policy_handle()
+    m.in_max_towers = 4
+    return m
+
+
+def case_epmapper_Map_in():
+    return ndr_pack_in(epm_map(True))
+
+
+def case_epmapper_Map_in_no_object():
+    return ndr_pack_in(epm_map(False))
+
+
+def case_epmapper_Map_out():
+    m = epm_map(False)
+    m.out_entry_handle = policy_handle()
+    towers = []
+    for port in (1025, 1026):
+        p = epmapper.epm_twr_p_t()
+        p.twr = tower(port)
+        towers.append(p)
+    m.out_towers = towers
+    m.out_num_towers = 2
+    m.result = 0
+    return ndr_pack_out(m)
+
+
 CASES = {name[len("case_"):]: fn for name, fn in sorted(globals().items()) if name.startswith("case_")}
 
 

@@ -16,9 +16,10 @@ import java.util.UUID;
  * {@link #writeTopLevelUniquePointer} and {@link #writeTopLevelFullPointer} do that for each operation
  * parameter, one after another. See {@code ndr/README.md} for the code a generator emits.
  *
- * <p>Referent ids are {@code 0x00020000 + 4*n} for the n-th non-null pointer of the stream, as Windows
- * and Samba write them; full pointers to the same Java object (by identity) share one id and the
- * referent is written once, at its first occurrence.
+ * <p>Referent ids follow Windows and Samba so that encodings are byte-identical: one counter n of
+ * non-null pointers per stream; a unique or embedded ref pointer gets {@code 0x00020000 + 4*n}, a full
+ * pointer gets {@code n+1} (1, 2, 3, ... when only full pointers are used). Full pointers to the same
+ * Java object (by identity) share one id and the referent is written once, at its first occurrence.
  *
  * <p>Not thread-safe: one encoder per stream.
  */
@@ -414,7 +415,7 @@ public final class NdrEncoder {
             writeReferentId(known);
             return false;
         }
-        int id = nextReferentId();
+        int id = nextFullPointerId();
         fullPointerIds.put(value, id);
         writeReferentId(id);
         deferred.add(writer, value, id);
@@ -472,10 +473,20 @@ public final class NdrEncoder {
     }
 
     private int nextReferentId() throws NdrException {
+        countPointer();
+        return FIRST_REFERENT_ID + 4 * (pointerCount - 1);
+    }
+
+    private int nextFullPointerId() throws NdrException {
+        countPointer();
+        return pointerCount;
+    }
+
+    private void countPointer() throws NdrException {
         if (pointerCount >= limits.maxPointers()) {
             throw new NdrException("more than " + limits.maxPointers() + " pointers in one stream");
         }
-        return FIRST_REFERENT_ID + 4 * pointerCount++;
+        pointerCount++;
     }
 
     @SuppressWarnings("unchecked")

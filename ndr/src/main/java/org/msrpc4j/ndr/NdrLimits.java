@@ -14,6 +14,9 @@ package org.msrpc4j.ndr;
  */
 public record NdrLimits(int maxTotalBytes, int maxElementCount, int maxNestingDepth, int maxPointers) {
 
+    /** Upper bound for {@link #maxPointers()}. */
+    public static final int MAX_POINTERS = 1 << 28;
+
     /** Generous defaults for RPC calls: 64 MiB, 16 Mi elements, depth 1000, 4 Mi pointers. */
     public static final NdrLimits DEFAULT = new NdrLimits(64 << 20, 16 << 20, 1000, 4 << 20);
 
@@ -21,6 +24,10 @@ public record NdrLimits(int maxTotalBytes, int maxElementCount, int maxNestingDe
     public NdrLimits {
         if (maxTotalBytes <= 0 || maxElementCount <= 0 || maxNestingDepth <= 0 || maxPointers <= 0) {
             throw new IllegalArgumentException("NDR limits must be positive");
+        }
+        if (maxPointers > MAX_POINTERS) {
+            // referent ids 0x00020000 + 4n must stay distinct and non-zero in 32 bits
+            throw new IllegalArgumentException("maxPointers must be at most " + MAX_POINTERS);
         }
     }
 

@@ -134,7 +134,7 @@ class NdrEncodingVectorsTest {
     @Test
     void fullPointersToOneObjectShareTheReferentIdAndItsRepresentation() throws Exception {
         Leaf x = new Leaf(7, null);
-        String expected = hex("00000200 00000200 07000000 00000000");
+        String expected = hex("01000000 01000000 07000000 00000000");
         assertThat(encode(e -> e.writeTopLevel(new LeafPair(x, x)))).isEqualTo(expected);
         LeafPair back = new NdrDecoder(Hex.bytes(expected)).readTopLevel(LeafPair::decode);
         assertThat(back.a).isSameAs(back.b);
@@ -142,10 +142,21 @@ class NdrEncodingVectorsTest {
     }
 
     @Test
+    void fullAndUniquePointersShareOneCounterLikeSamba() throws Exception {
+        // unique id 0x00020000 (n=0), then full pointer id n+1 = 2, then unique 0x00020008 (n=2)
+        assertThat(encode(e -> {
+            e.writeUniquePointer(1, NdrEncoder::writeInt8);
+            e.writeFullPointer(2, NdrEncoder::writeInt8);
+            e.writeUniquePointer(3, NdrEncoder::writeInt8);
+            e.flushDeferred();
+        })).isEqualTo(hex("00000200 02000000 08000200 01 02 03"));
+    }
+
+    @Test
     void laterFullPointerToAnEarlierReferentWritesOnlyTheId() throws Exception {
         Leaf x = new Leaf(7, null);
         Leaf y = new Leaf(8, x);
-        String expected = hex("00000200 04000200 07000000 00000000 08000000 00000200");
+        String expected = hex("01000000 02000000 07000000 00000000 08000000 01000000");
         assertThat(encode(e -> e.writeTopLevel(new LeafPair(x, y)))).isEqualTo(expected);
         LeafPair back = new NdrDecoder(Hex.bytes(expected)).readTopLevel(LeafPair::decode);
         assertThat(back.b.next).isSameAs(back.a);

@@ -14,6 +14,7 @@ import org.msrpc4j.ndr.types.DomSid;
 import org.msrpc4j.ndr.types.EchoInfo;
 import org.msrpc4j.ndr.types.EchoSurrounding;
 import org.msrpc4j.ndr.types.EchoTestCall2;
+import org.msrpc4j.ndr.types.EpmMap;
 import org.msrpc4j.ndr.types.EpmTower;
 import org.msrpc4j.ndr.types.LsaDnsDomainInfo;
 import org.msrpc4j.ndr.types.LsaOpenPolicy2In;
@@ -135,6 +136,21 @@ class SambaOracleTest {
         // epm_twr_t: tcp port 135 and ip 10.0.0.1 floors (not NDR inside; the octets are compared)
         topLevel("epmapper_twr_t", EpmTower::decode,
                 new EpmTower(Hex.bytes("02000100070200008701000904000a000001")));
+    }
+
+    private static EpmTower tcpIpTower(String portHex) {
+        return new EpmTower(Hex.bytes("0200 0100 07 0200 " + portHex + " 0100 09 0400 0a000001"));
+    }
+
+    static {
+        UUID object = UUID.fromString("01234567-89ab-cdef-0123-456789abcdef");
+        CASES.add(new Case("epmapper_Map_in", EpmMap.In::decode, (e, v) -> ((EpmMap.In) v).encode(e),
+                new EpmMap.In(object, tcpIpTower("0087"), NdrContextHandle.NULL, 4)));
+        CASES.add(new Case("epmapper_Map_in_no_object", EpmMap.In::decode, (e, v) -> ((EpmMap.In) v).encode(e),
+                new EpmMap.In(null, tcpIpTower("0087"), NdrContextHandle.NULL, 4)));
+        NdrContextHandle handle = new NdrContextHandle(0, UUID.fromString("11223344-5566-7788-99aa-bbccddeeff00"));
+        CASES.add(new Case("epmapper_Map_out", d -> EpmMap.Out.decode(d, 4), (e, v) -> ((EpmMap.Out) v).encode(e),
+                new EpmMap.Out(handle, 4, List.of(tcpIpTower("0401"), tcpIpTower("0402")), 0)));
     }
 
     private static void call2(String name, EchoInfo info) {
