@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import org.msrpc4j.ndr.NdrContextHandle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +60,7 @@ public final class ServerContextHandles {
    *
    * @throws RpcException RPC_S_OUT_OF_RESOURCES when the table is full
    */
-  public <T> ContextHandle create(T value, Consumer<? super T> rundown) throws RpcException {
+  public <T> NdrContextHandle create(T value, Consumer<? super T> rundown) throws RpcException {
     if (value == null) {
       throw new IllegalArgumentException("a context handle needs a value");
     }
@@ -68,11 +69,11 @@ public final class ServerContextHandles {
     }
     UUID id = UUID.randomUUID();
     entries.put(id, new Entry<>(value, rundown));
-    return new ContextHandle(0, id);
+    return new NdrContextHandle(0, id);
   }
 
   /** The value of an open handle, without serialization ({@code [context_handle_noserialize]}). */
-  public <T> T get(ContextHandle handle, Class<T> type) throws RpcException {
+  public <T> T get(NdrContextHandle handle, Class<T> type) throws RpcException {
     return type.cast(find(handle, type).value);
   }
 
@@ -86,7 +87,7 @@ public final class ServerContextHandles {
   }
 
   /** Takes the handle exclusively for a serialized call (blocks while another call holds it). */
-  public <T> Lease<T> acquire(ContextHandle handle, Class<T> type) throws RpcException {
+  public <T> Lease<T> acquire(NdrContextHandle handle, Class<T> type) throws RpcException {
     Entry<?> e = find(handle, type);
     e.lock.lock();
     T v = type.cast(e.value);
@@ -108,7 +109,7 @@ public final class ServerContextHandles {
    *
    * @return the value it held
    */
-  public <T> T close(ContextHandle handle, Class<T> type) throws RpcException {
+  public <T> T close(NdrContextHandle handle, Class<T> type) throws RpcException {
     find(handle, type);
     Entry<?> e = entries.remove(handle.uuid());
     if (e == null) {
@@ -143,7 +144,7 @@ public final class ServerContextHandles {
     }
   }
 
-  private Entry<?> find(ContextHandle handle, Class<?> type) throws RpcException {
+  private Entry<?> find(NdrContextHandle handle, Class<?> type) throws RpcException {
     if (handle == null || handle.isNull()) {
       throw new RpcException(RpcStatus.NCA_S_FAULT_CONTEXT_MISMATCH, "null context handle");
     }

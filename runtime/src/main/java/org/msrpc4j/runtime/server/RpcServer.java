@@ -25,6 +25,8 @@ import org.msrpc4j.runtime.InterfaceId;
 import org.msrpc4j.runtime.RpcException;
 import org.msrpc4j.runtime.RpcInterfaceHandler;
 import org.msrpc4j.runtime.RpcStatus;
+import org.msrpc4j.runtime.mgmt.MgmtDispatcher;
+import org.msrpc4j.runtime.mgmt.RpcMgmt;
 import org.msrpc4j.runtime.transport.FragmentFrameDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +72,10 @@ public final class RpcServer implements AutoCloseable {
     this.groups = new AssociationGroupRegistry(settings.maxContextHandlesPerGroup(), executor);
     this.allowRemoteStop = b.allowRemoteStop;
     this.principalName = b.principalName;
+    // Every server answers the DCE management interface (unless the application brought its own).
+    if (registry.find(RpcMgmt.INTERFACE) == null) {
+      registry.register(new MgmtDispatcher(this));
+    }
   }
 
   private static ExecutorService defaultExecutor() {
