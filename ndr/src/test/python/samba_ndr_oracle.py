@@ -10,7 +10,7 @@ the comments below and re-encodes to the same bytes; keep both in step when a ca
 import sys
 
 try:
-    from samba.dcerpc import lsa, samr, security, epmapper, echo, misc
+    from samba.dcerpc import lsa, samr, security, epmapper, echo, misc, drsuapi
     from samba.ndr import ndr_pack, ndr_pack_in, ndr_pack_out
 except ImportError as e:  # pragma: no cover - depends on the machine
     sys.stderr.write("samba python bindings unavailable: %s\n" % e)
@@ -251,6 +251,34 @@ def case_epmapper_Map_out():
     m.out_num_towers = 2
     m.result = 0
     return ndr_pack_out(m)
+
+
+def object_identifier():
+    nc = drsuapi.DsReplicaObjectIdentifier()
+    nc.dn = "DC=samdom,DC=example"
+    nc.guid = misc.GUID("01234567-89ab-cdef-0123-456789abcdef")
+    nc.sid = security.dom_sid("S-1-5-21-1-2-3")
+    return nc
+
+
+def case_drsuapi_DsReplicaObjectIdentifier():
+    return ndr_pack(object_identifier())
+
+
+def case_drsuapi_DsGetNCChangesRequest8():
+    r = drsuapi.DsGetNCChangesRequest8()
+    r.destination_dsa_guid = misc.GUID("11111111-2222-3333-4444-555555555555")
+    r.source_dsa_invocation_id = misc.GUID("66666666-7777-8888-9999-aaaaaaaaaaaa")
+    r.naming_context = object_identifier()
+    r.highwatermark.tmp_highest_usn = 0x1001
+    r.highwatermark.reserved_usn = 0x1002
+    r.highwatermark.highest_usn = 0x1003
+    r.replica_flags = 0x00201070
+    r.max_object_count = 402
+    r.max_ndr_size = 402116
+    r.extended_op = 0
+    r.fsmo_info = 0
+    return ndr_pack(r)
 
 
 CASES = {name[len("case_"):]: fn for name, fn in sorted(globals().items()) if name.startswith("case_")}

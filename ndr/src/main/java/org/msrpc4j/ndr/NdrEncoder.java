@@ -16,15 +16,19 @@ import java.util.UUID;
  * {@link #writeTopLevelUniquePointer} and {@link #writeTopLevelFullPointer} do that for each operation
  * parameter, one after another. See {@code ndr/README.md} for the code a generator emits.
  *
- * <p>Referent ids follow Windows and Samba so that encodings are byte-identical: one counter n of
- * non-null pointers per stream; a unique or embedded ref pointer gets {@code 0x00020000 + 4*n}, a full
- * pointer gets {@code n+1} (1, 2, 3, ... when only full pointers are used). Full pointers to the same
- * Java object (by identity) share one id and the referent is written once, at its first occurrence.
+ * <p>Referent ids follow Samba so that encodings are byte-identical: one counter
+ * n of non-null unique and full pointers per stream; a unique pointer gets {@code 0x00020000 + 4*n}, a
+ * full pointer gets {@code n+1} (1, 2, 3, ... when only full pointers are used), and an embedded ref
+ * pointer gets the constant {@code 0xAEF1AEF1} without counting (receivers only check it is non-zero).
+ * Full pointers to the same Java object (by identity) share one id and the referent is written once, at
+ * its first occurrence.
  *
  * <p>Not thread-safe: one encoder per stream.
  */
 public final class NdrEncoder {
     private static final int FIRST_REFERENT_ID = 0x00020000;
+    /** What Samba writes for an embedded [ref] pointer (any non-zero value is valid). */
+    private static final int EMBEDDED_REF_ID = 0xAEF1AEF1;
 
     private final NdrTransferSyntax syntax;
     private final NdrLimits limits;
@@ -32,7 +36,8 @@ public final class NdrEncoder {
     private final DeferralQueue.Runner runner = this::runDeferred;
     private byte[] buf;
     private int pos;
-    private int pointerCount;
+    private int pointerCount;  // every non-null pointer, for the limit
+    private int referentSerial; // unique and full pointers, for the ids
     private IdentityHashMap<Object, Integer> fullPointerIds;
 
     /** An NDR 2.0 encoder with {@link NdrLimits#DEFAULT}. */
@@ -383,7 +388,8 @@ public final class NdrEncoder {
         if (value == null) {
             throw NdrException.nullRefPointer("embedded pointer");
         }
-        writeReferentId(nextReferentId());
+        countPointer();
+        writeReferentId(EMBEDDED_REF_ID);
         deferred.add(writer, value, 0);
     }
 
@@ -474,12 +480,12 @@ public final class NdrEncoder {
 
     private int nextReferentId() throws NdrException {
         countPointer();
-        return FIRST_REFERENT_ID + 4 * (pointerCount - 1);
+        return FIRST_REFERENT_ID + 4 * referentSerial++;
     }
 
     private int nextFullPointerId() throws NdrException {
         countPointer();
-        return pointerCount;
+        return ++referentSerial;
     }
 
     private void countPointer() throws NdrException {

@@ -183,11 +183,13 @@ class NdrEncodingVectorsTest {
     }
 
     @Test
-    void embeddedRefPointerHasANonZeroIdAndNullIsRefused() throws Exception {
+    void embeddedRefPointerHasSambasConstantIdAndNullIsRefused() throws Exception {
+        // Samba: ndr_push_ref_ptr writes 0xAEF1AEF1 and does not advance the unique/full id counter
         assertThat(encode(e -> {
             e.writeRefPointer(5, NdrEncoder::writeInt32);
+            e.writeUniquePointer(6, NdrEncoder::writeInt32);
             e.flushDeferred();
-        })).isEqualTo(hex("00000200 05000000"));
+        })).isEqualTo(hex("f1aef1ae 00000200 05000000 06000000"));
         assertThatThrownBy(() -> encode(e -> e.writeRefPointer(null, NdrEncoder::writeInt32)))
                 .isInstanceOfSatisfying(NdrException.class, x -> assertThat(x.status()).isEqualTo(1780));
     }

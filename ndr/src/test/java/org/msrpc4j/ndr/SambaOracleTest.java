@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.msrpc4j.ndr.types.DomSid;
+import org.msrpc4j.ndr.types.DrsuapiGetNcChangesRequest8;
+import org.msrpc4j.ndr.types.DrsuapiObjectIdentifier;
 import org.msrpc4j.ndr.types.EchoInfo;
 import org.msrpc4j.ndr.types.EchoSurrounding;
 import org.msrpc4j.ndr.types.EchoTestCall2;
@@ -151,6 +153,24 @@ class SambaOracleTest {
         NdrContextHandle handle = new NdrContextHandle(0, UUID.fromString("11223344-5566-7788-99aa-bbccddeeff00"));
         CASES.add(new Case("epmapper_Map_out", d -> EpmMap.Out.decode(d, 4), (e, v) -> ((EpmMap.Out) v).encode(e),
                 new EpmMap.Out(handle, 4, List.of(tcpIpTower("0401"), tcpIpTower("0402")), 0)));
+    }
+
+    static {
+        byte[] sid28 = Hex.bytes("01040000000000051500000001000000020000000300000000000000");
+        DrsuapiObjectIdentifier nc = new DrsuapiObjectIdentifier(0x62, 0x18,
+                UUID.fromString("01234567-89ab-cdef-0123-456789abcdef"), sid28, "DC=samdom,DC=example");
+        topLevel("drsuapi_DsReplicaObjectIdentifier", DrsuapiObjectIdentifier::decode, nc);
+        DrsuapiGetNcChangesRequest8 r = new DrsuapiGetNcChangesRequest8();
+        r.destinationDsaGuid = UUID.fromString("11111111-2222-3333-4444-555555555555");
+        r.sourceDsaInvocationId = UUID.fromString("66666666-7777-8888-9999-aaaaaaaaaaaa");
+        r.namingContext = nc;
+        r.tmpHighestUsn = 0x1001;
+        r.reservedUsn = 0x1002;
+        r.highestUsn = 0x1003;
+        r.replicaFlags = 0x00201070;
+        r.maxObjectCount = 402;
+        r.maxNdrSize = 402116;
+        topLevel("drsuapi_DsGetNCChangesRequest8", DrsuapiGetNcChangesRequest8::decode, r);
     }
 
     private static void call2(String name, EchoInfo info) {
