@@ -173,8 +173,13 @@ public final class KerberosClient {
 
     private KerberosTicket asReply(byte[] reply, KerberosKey key, int nonce) throws KerberosException {
         AsRep rep = KerbyCodec.decode(reply, AsRep.class);
-        byte[] plain = KerbyCodec.open(key, KU_AS_REP, rep.getEncryptedEncPart(),
-                "the KDC reply (wrong password or key?)");
+        byte[] plain;
+        try {
+            plain = KerbyCodec.open(key, KU_AS_REP, rep.getEncryptedEncPart(), "the KDC reply");
+        } catch (KerberosException e) {
+            // A KDC that does not check the timestamp answers anyway: the reply then does not decrypt.
+            throw new KerberosException("wrong password or key (the KDC reply does not decrypt)", KdcErrors.PREAUTH_FAILED);
+        }
         return ticketFrom(rep, decodeEncPart(plain), nonce);
     }
 

@@ -21,6 +21,8 @@ import org.msrpc4j.kerberos.crypto.EncryptionType;
 import org.msrpc4j.kerberos.crypto.KerberosCipher;
 import org.msrpc4j.kerberos.crypto.KerberosCryptoException;
 import org.msrpc4j.kerberos.crypto.KerberosKey;
+import org.msrpc4j.security.accounts.Account;
+import org.msrpc4j.security.accounts.AccountStore;
 
 /**
  * A real KDC in this JVM (Apache Kerby's KDC over TCP with an in-memory principal database), so
@@ -146,6 +148,31 @@ public final class EmbeddedKdc implements AutoCloseable {
             entries.add(new Keytab.Entry(p, 1, k, Instant.now()));
         }
         return new Keytab(entries);
+    }
+
+    /**
+     * Adds every enabled user of an account store: password users get AES and RC4 keys, NT-hash
+     * users an RC4 key only.
+     *
+     * @param store the accounts
+     * @return how many principals were added
+     * @throws IOException when a principal cannot be stored
+     */
+    public int addAccounts(AccountStore store) throws IOException {
+        int n = 0;
+        for (Account a : store.users()) {
+            if (a.disabled()) {
+                continue;
+            }
+            java.util.Optional<char[]> pw = a.password();
+            if (pw.isPresent()) {
+                addUser(a.name(), pw.get());
+            } else {
+                addUserWithNtHash(a.name(), a.ntHash());
+            }
+            n++;
+        }
+        return n;
     }
 
     private synchronized void addIdentity(Principal p, List<KerberosKey> keys, int kvno) throws IOException {
