@@ -10,7 +10,7 @@ the comments below and re-encodes to the same bytes; keep both in step when a ca
 import sys
 
 try:
-    from samba.dcerpc import lsa, samr, security, epmapper, echo, misc, drsuapi
+    from samba.dcerpc import lsa, samr, security, epmapper, echo, misc, drsuapi, base
     from samba.ndr import ndr_pack, ndr_pack_in, ndr_pack_out
 except ImportError as e:  # pragma: no cover - depends on the machine
     sys.stderr.write("samba python bindings unavailable: %s\n" % e)
@@ -115,6 +115,12 @@ def case_echo_TestSurrounding_in():
     s.x = 5
     s.surrounding = [1, 2, 3, 4, 0xffff]
     f.in_data = s
+    return ndr_pack_in(f)
+
+
+def case_echo_TestDoublePointer_in():
+    f = echo.TestDoublePointer()
+    f.in_data = base.ndr_pointer(0x1234)  # [in] uint16 ***data: ref -> unique -> unique -> 0x1234
     return ndr_pack_in(f)
 
 

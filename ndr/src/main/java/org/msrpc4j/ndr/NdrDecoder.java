@@ -285,6 +285,14 @@ public final class NdrDecoder {
         return checkCount(actual, minWireSize);
     }
 
+    /**
+     * The header of one chunk of an NDR {@code pipe}: the element count, checked against the limits and the
+     * bytes remaining at {@code minWireSize} bytes per element. 0 marks the end of the pipe.
+     */
+    public int readPipeChunkCount(int minWireSize) throws NdrException {
+        return checkCount(readUInt32(), minWireSize);
+    }
+
     // ------------------------------------------------------------------ bulk arrays (elements only)
 
     /** {@code count} octets (count already validated or validated here). */

@@ -296,6 +296,14 @@ public final class NdrEncoder {
         writeInt32((int) v);
     }
 
+    /**
+     * The header of one chunk of an NDR {@code pipe} (C706 chapter 14): the element count; the chunk's
+     * elements follow. A chunk with count 0 ends the pipe.
+     */
+    public void writePipeChunkCount(long count) throws NdrException {
+        writeSizeT(count, "pipe chunk count");
+    }
+
     // ------------------------------------------------------------------ strings
 
     /**

@@ -195,6 +195,48 @@ class NdrEncodingVectorsTest {
     }
 
     @Test
+    void pipesAreCountedChunksEndedByAnEmptyOne() throws Exception {
+        String expected = hex("02000000 01000000 02000000 01000000 03000000 00000000");
+        assertThat(encode(e -> {
+            e.writePipeChunkCount(2);
+            e.writeInt32s(new int[] {1, 2}, 0, 2);
+            e.writePipeChunkCount(1);
+            e.writeInt32(3);
+            e.writePipeChunkCount(0);
+        })).isEqualTo(expected);
+        NdrDecoder d = new NdrDecoder(Hex.bytes(expected));
+        java.util.List<Integer> all = new java.util.ArrayList<>();
+        for (int n; (n = d.readPipeChunkCount(4)) != 0; ) {
+            for (int v : d.readInt32s(n)) {
+                all.add(v);
+            }
+        }
+        assertThat(all).containsExactly(1, 2, 3);
+        d.requireFullyConsumed();
+        assertThatThrownBy(() -> new NdrDecoder(Hex.bytes("ffffff7f 01000000")).readPipeChunkCount(4))
+                .isInstanceOf(NdrException.class);
+    }
+
+    @Test
+    void varyingArrayWithFirstIsCarriesTheOffset() throws Exception {
+        // [first_is(2), length_is(3)] long a[10]: offset 2, actual 3, then only elements 2..4
+        String expected = hex("02000000 03000000 0c000000 0d000000 0e000000");
+        assertThat(encode(e -> {
+            e.writeVariance(2, 3);
+            e.writeInt32s(new int[] {10, 11, 12, 13, 14, 15}, 2, 3);
+        })).isEqualTo(expected);
+        NdrDecoder d = new NdrDecoder(Hex.bytes(expected));
+        long offset = d.readVarianceOffset();
+        int n = d.readVarianceCount(10, offset, 4);
+        assertThat(offset).isEqualTo(2);
+        assertThat(d.readInt32s(n)).containsExactly(12, 13, 14);
+        assertThatThrownBy(() -> {
+            NdrDecoder bad = new NdrDecoder(Hex.bytes("08000000 03000000 0c000000 0d000000 0e000000"));
+            bad.readVarianceCount(10, bad.readVarianceOffset(), 4);
+        }).isInstanceOf(NdrException.class).hasMessageContaining("exceeds the maximum count 10");
+    }
+
+    @Test
     void contextHandleIsTwentyBytesAndNullEncodesAsZeros() throws Exception {
         assertThat(encode(e -> e.writeContextHandle(null))).isEqualTo("00".repeat(20));
         NdrContextHandle h = NdrContextHandle.random();

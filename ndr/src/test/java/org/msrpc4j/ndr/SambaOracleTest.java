@@ -173,6 +173,18 @@ class SambaOracleTest {
         topLevel("drsuapi_DsGetNCChangesRequest8", DrsuapiGetNcChangesRequest8::decode, r);
     }
 
+    static {
+        // [in] uint16 ***data: a top-level [ref] pointer (no id) to a unique pointer to a unique pointer
+        CASES.add(new Case("echo_TestDoublePointer_in", d -> {
+            Integer[] box = new Integer[1];
+            d.readTopLevel(dd -> dd.readUniquePointer(
+                    d2 -> d2.readUniquePointer(NdrDecoder::readUInt16, v -> box[0] = v), present -> { }));
+            d.requireFullyConsumed();
+            return box[0];
+        }, (e, v) -> e.writeTopLevel((Integer) v, (enc, x) -> enc.writeUniquePointer(x,
+                (e2, y) -> e2.writeUniquePointer(y, NdrEncoder::writeInt16))), 0x1234));
+    }
+
     private static void call2(String name, EchoInfo info) {
         CASES.add(new Case(name, d -> EchoTestCall2.decodeOut(d, info.level()),
                 (e, v) -> ((EchoTestCall2) v).encodeOut(e), new EchoTestCall2(info, 0)));
