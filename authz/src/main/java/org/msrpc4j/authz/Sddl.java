@@ -57,6 +57,19 @@ public final class Sddl {
     return a != null ? a : sid.toString();
   }
 
+  /**
+   * Parses an access mask written as SDDL rights (e.g. {@code FR}, {@code RPWP}) or as a number
+   * (hex with 0x, octal with a leading 0, or decimal).
+   */
+  public static int parseRights(String text) throws SecurityFormatException {
+    return SddlRights.parse(text, 0, AceType.ACCESS_ALLOWED);
+  }
+
+  /** Formats an access mask as Windows prints it in an ACE of {@code type}. */
+  public static String formatRights(int mask, AceType type) {
+    return SddlRights.format(mask, type);
+  }
+
   /** Parses a SID given as an alias or in S-1-… form. */
   public static Sid parseSid(String text, Sid domainSid) throws SecurityFormatException {
     if (text.length() == 2 && SddlSidAliases.isAlias(text)) {
