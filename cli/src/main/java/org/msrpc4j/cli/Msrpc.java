@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     description = "Authenticated Microsoft RPC (DCE/RPC + [MS-RPCE]) for the JVM.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      KdcCommand.class,
     })
 public final class Msrpc implements Runnable {
 
