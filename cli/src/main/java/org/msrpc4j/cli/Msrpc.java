@@ -16,7 +16,14 @@ import picocli.CommandLine.Command;
     description = "Authenticated Microsoft RPC (DCE/RPC + [MS-RPCE]) for the JVM.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      AccessCheckCommand.class,
+      InheritCommand.class,
+      SddlCommand.class,
+      EchoCommand.class,
+      EpmCommand.class,
       KdcCommand.class,
+      MgmtCommand.class,
+      ServeCommand.class,
     })
 public final class Msrpc implements Runnable {
 

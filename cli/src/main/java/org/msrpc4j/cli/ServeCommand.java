@@ -1,0 +1,128 @@
+package org.msrpc4j.cli;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.msrpc4j.runtime.RpcException;
+import org.msrpc4j.runtime.echo.EchoDispatcher;
+import org.msrpc4j.runtime.echo.RpcEcho;
+import org.msrpc4j.runtime.echo.SambaEchoService;
+import org.msrpc4j.runtime.epm.EndpointRegistry;
+import org.msrpc4j.runtime.epm.EpmDispatcher;
+import org.msrpc4j.runtime.epm.RpcEpm;
+import org.msrpc4j.runtime.mgmt.RpcMgmt;
+import org.msrpc4j.runtime.server.RpcServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code msrpc serve}: an RPC server with the management interface, the endpoint mapper and
+ * rpcecho, for interop tests. Runs until Ctrl-C, then drains calls in flight.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {"Serve rpcecho and the management interface on the --listen addresses, and the endpoint",
+        "mapper on --epm-port of each listening host. Logs each association; Ctrl-C stops cleanly."})
+public final class ServeCommand implements Callable<Integer> {
+  @Option(names = "--listen", paramLabel = "HOST:PORT", required = true,
+      description = "Address to listen on (repeatable); port 0 picks a free port.")
+  List<String> listen = new ArrayList<>();
+
+  @Option(names = "--epm-port", paramLabel = "PORT", defaultValue = "135",
+      description = "Endpoint mapper port on each listening host (default ${DEFAULT-VALUE}; 0 = no endpoint mapper).")
+  int epmPort;
+
+  @Option(names = "--allow-remote-stop", description = "Honour mgmt stop_server_listening.")
+  boolean allowRemoteStop;
+
+  @Option(names = "--grace", paramLabel = "SECONDS", defaultValue = "10",
+      description = "Time given to calls in flight when stopping (default ${DEFAULT-VALUE}).")
+  int graceSeconds;
+
+  @Override
+  public Integer call() {
+    List<InetSocketAddress> addresses = new ArrayList<>();
+    for (String l : listen) {
+      InetSocketAddress a = parse(l);
+      if (a == null) {
+        System.err.println("msrpc serve: bad --listen '" + l + "': expected HOST:PORT");
+        return 2;
+      }
+      addresses.add(a);
+    }
+    EndpointRegistry registry = new EndpointRegistry();
+    RpcServer.Builder main = RpcServer.builder().allowRemoteStop(allowRemoteStop)
+        .register(new EchoDispatcher(new SambaEchoService()));
+    addresses.forEach(main::listen);
+    List<RpcServer> servers = new ArrayList<>();
+    try {
+      RpcServer server = main.build().start();
+      servers.add(server);
+      Set<Integer> ports = new LinkedHashSet<>();
+      for (InetSocketAddress a : server.boundAddresses()) {
+        ports.add(a.getPort());
+        System.out.println("rpcecho, mgmt: ncacn_ip_tcp:" + a.getAddress().getHostAddress() + "[" + a.getPort() + "]");
+      }
+      for (int p : ports) {
+        registry.registerTcp(RpcEcho.INTERFACE, p, "rpcecho (msrpc4j)");
+        registry.registerTcp(RpcMgmt.INTERFACE, p, "remote management (msrpc4j)");
+      }
+      if (epmPort > 0) {
+        RpcServer.Builder epm = RpcServer.builder().register(new EpmDispatcher(registry));
+        Set<String> hosts = new LinkedHashSet<>();
+        for (InetSocketAddress a : addresses) {
+          hosts.add(a.getHostString());
+        }
+        hosts.forEach(h -> epm.listen(h, epmPort));
+        RpcServer epmServer = epm.build().start();
+        servers.add(epmServer);
+        registry.registerTcp(RpcEpm.INTERFACE, epmPort, "endpoint mapper (msrpc4j)");
+        for (InetSocketAddress a : epmServer.boundAddresses()) {
+          System.out.println("epmapper: ncacn_ip_tcp:" + a.getAddress().getHostAddress() + "[" + a.getPort() + "]");
+        }
+      }
+    } catch (RpcException e) {
+      System.err.println("msrpc serve: " + e.getMessage());
+      servers.forEach(s -> s.shutdown(Duration.ZERO));
+      return 1;
+    }
+    System.out.flush();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.err.println("msrpc serve: stopping (draining calls in flight for up to " + graceSeconds + " s)");
+      servers.forEach(s -> s.shutdown(Duration.ofSeconds(graceSeconds)));
+      stopped.countDown();
+    }, "msrpc-serve-stop"));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  /** HOST:PORT, with [v6]:PORT accepted too. */
+  static InetSocketAddress parse(String s) {
+    int colon = s.lastIndexOf(':');
+    if (colon <= 0 || colon == s.length() - 1) {
+      return null;
+    }
+    String host = s.substring(0, colon);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    try {
+      int port = Integer.parseInt(s.substring(colon + 1));
+      if (port < 0 || port > 65535) {
+        return null;
+      }
+      return new InetSocketAddress(host, port);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}
