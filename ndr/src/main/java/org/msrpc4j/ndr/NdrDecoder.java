@@ -357,6 +357,14 @@ public final class NdrDecoder {
         return new String(chars);
     }
 
+    /** {@code count} 8-bit chars as an ISO-8859-1 String (counted char arrays), no terminator expected. */
+    public String readChars(long count) throws NdrException {
+        int n = checkCount(count, 1);
+        String s = new String(data, pos, n, StandardCharsets.ISO_8859_1);
+        pos += n;
+        return s;
+    }
+
     // ------------------------------------------------------------------ strings
 
     /**

@@ -273,6 +273,22 @@ public final class NdrEncoder {
         }
     }
 
+    /**
+     * Characters of an 8-bit char array (counted strings such as {@code [size_is][length_is] char *Buffer}),
+     * one octet each, no terminator. Characters must be ISO-8859-1.
+     */
+    public void writeChars(CharSequence s) throws NdrException {
+        int n = s.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c > 0xff) {
+                throw new NdrException("char value at index " + i + " is not ISO-8859-1");
+            }
+            buf[pos++] = (byte) c;
+        }
+    }
+
     // ------------------------------------------------------------------ conformance and variance
 
     /**

@@ -88,6 +88,9 @@ class NdrEncodingVectorsTest {
                 .isEqualTo(hex("03000000 00000000 03000000 6100 6200 0000"));
         assertThat(encode(e -> e.writeVaryingWString("ab", 8)))
                 .isEqualTo(hex("00000000 03000000 6100 6200 0000"));
+        assertThat(encode(e -> e.writeChars("a\u00ff\0"))).isEqualTo("61ff00");
+        assertThat(new NdrDecoder(Hex.bytes("61ff00")).readChars(3)).isEqualTo("a\u00ff\0");
+        assertThatThrownBy(() -> encode(e -> e.writeChars("\u0100"))).isInstanceOf(NdrException.class);
         assertThat(encode(e -> e.writeConformantVaryingWString("")))
                 .isEqualTo(hex("01000000 00000000 01000000 0000"));
         assertThat(new NdrDecoder(Hex.bytes("03000000 00000000 03000000 616200")).readConformantVaryingCString()).isEqualTo("ab");

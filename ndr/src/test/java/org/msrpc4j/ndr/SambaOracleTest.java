@@ -1,6 +1,7 @@
 package org.msrpc4j.ndr;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,8 +29,8 @@ import org.msrpc4j.ndr.types.SamrRidWithAttributeArray;
 
 /**
  * Byte-exact check against Samba: for each case, Samba encodes a value, the engine decodes the bytes with
- * the hand-written test types, the decoded value must equal the value the Python script built, and
- * re-encoding must reproduce Samba's bytes exactly.
+ * the hand-written test types, the decoded value must equal the value the Python script built,
+ * re-encoding must reproduce Samba's bytes exactly, and every truncation of Samba's bytes must be rejected.
  */
 class SambaOracleTest {
 
@@ -227,6 +228,11 @@ class SambaOracleTest {
                 NdrEncoder e = new NdrEncoder();
                 c.encode().run(e, decoded);
                 assertThat(Hex.of(e.toByteArray())).isEqualTo(Hex.of(bytes));
+                for (int len = 0; len < bytes.length; len++) {
+                    byte[] prefix = java.util.Arrays.copyOf(bytes, len);
+                    assertThat(catchThrowable(() -> c.decode().run(new NdrDecoder(prefix))))
+                            .as("%s truncated to %d bytes", c.name(), len).isInstanceOf(NdrException.class);
+                }
             }));
         }
         return tests;
