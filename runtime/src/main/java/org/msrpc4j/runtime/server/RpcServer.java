@@ -28,6 +28,7 @@ import org.msrpc4j.runtime.RpcStatus;
 import org.msrpc4j.runtime.mgmt.MgmtDispatcher;
 import org.msrpc4j.runtime.mgmt.RpcMgmt;
 import org.msrpc4j.runtime.transport.FragmentFrameDecoder;
+import org.msrpc4j.runtime.auth.ServerAuthPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +58,7 @@ public final class RpcServer implements AutoCloseable {
   private final CallTracker tracker = new CallTracker();
   private final boolean allowRemoteStop;
   private final String principalName;
+  private final ServerAuthPolicy authPolicy;
   private final List<Channel> listeners = new ArrayList<>();
   private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private EventLoopGroup boss;
@@ -72,6 +74,7 @@ public final class RpcServer implements AutoCloseable {
     this.groups = new AssociationGroupRegistry(settings.maxContextHandlesPerGroup(), executor);
     this.allowRemoteStop = b.allowRemoteStop;
     this.principalName = b.principalName;
+    this.authPolicy = b.authPolicy;
     // Every server answers the DCE management interface (unless the application brought its own).
     if (registry.find(RpcMgmt.INTERFACE) == null) {
       registry.register(new MgmtDispatcher(this));
@@ -103,6 +106,7 @@ public final class RpcServer implements AutoCloseable {
     private ExecutorService executor;
     private boolean allowRemoteStop;
     private String principalName = "";
+    private ServerAuthPolicy authPolicy = ServerAuthPolicy.none();
 
     /** Adds a listening address; port 0 picks a free port. */
     public Builder listen(String host, int port) {
@@ -143,6 +147,15 @@ public final class RpcServer implements AutoCloseable {
     /** The principal name reported by mgmt inq_princ_name. */
     public Builder principalName(String name) {
       this.principalName = name == null ? "" : name;
+      return this;
+    }
+
+    /**
+     * How callers authenticate: providers, default and per-interface minimum levels, security
+     * callbacks (default: no providers, every call unauthenticated).
+     */
+    public Builder authentication(ServerAuthPolicy policy) {
+      this.authPolicy = java.util.Objects.requireNonNull(policy, "policy");
       return this;
     }
 
@@ -287,6 +300,10 @@ public final class RpcServer implements AutoCloseable {
 
   InterfaceRegistry registry() {
     return registry;
+  }
+
+  ServerAuthPolicy authPolicy() {
+    return authPolicy;
   }
 
   AssociationGroupRegistry groups() {

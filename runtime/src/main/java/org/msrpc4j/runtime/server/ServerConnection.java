@@ -13,12 +13,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import org.msrpc4j.runtime.RpcException;
 import org.msrpc4j.runtime.RpcStatus;
+import org.msrpc4j.runtime.auth.AuthFragmenter;
+import org.msrpc4j.runtime.auth.SecurityCallback;
+import org.msrpc4j.runtime.auth.VerificationTrailer;
+import org.msrpc4j.runtime.pdu.Auth3Pdu;
+import org.msrpc4j.runtime.pdu.AuthVerifier;
 import org.msrpc4j.runtime.pdu.BindAckPdu;
 import org.msrpc4j.runtime.pdu.BindNakPdu;
 import org.msrpc4j.runtime.pdu.BindPdu;
 import org.msrpc4j.runtime.pdu.CancelPdu;
 import org.msrpc4j.runtime.pdu.ContextResult;
 import org.msrpc4j.runtime.pdu.FaultPdu;
+import org.msrpc4j.runtime.pdu.FragmentLayout;
 import org.msrpc4j.runtime.pdu.OrphanedPdu;
 import org.msrpc4j.runtime.pdu.Pdu;
 import org.msrpc4j.runtime.pdu.PduCodec;
@@ -31,6 +37,7 @@ import org.msrpc4j.runtime.transport.FragmentFrameDecoder;
 import org.msrpc4j.runtime.transport.FrameError;
 import org.msrpc4j.runtime.transport.StubAssembler;
 import org.msrpc4j.runtime.transport.StubFragmenter;
+import org.msrpc4j.security.AuthnLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +73,10 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
   /** The request being reassembled (fragments of one call must be contiguous). */
   private RequestPdu firstFragment;
   private StubAssembler assembler;
+  /** The security context of the call being reassembled (null = unauthenticated). */
+  private ServerAuthContext assemblingAuth;
+  /** The connection's security contexts, by auth_context_id. */
+  private final ServerAuthContexts auth;
   private boolean closing;
 
   ServerConnection(RpcServer server, FragmentFrameDecoder framer) {
@@ -74,6 +85,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
     this.negotiator = new ContextNegotiator(server.registry());
     this.framer = framer;
     this.xmitMax = settings.maxFragment();
+    this.auth = new ServerAuthContexts(server.authPolicy());
   }
 
   @Override
@@ -148,10 +160,10 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
     switch (pdu.type()) {
       case BIND -> onBind((BindPdu) pdu);
       case ALTER_CONTEXT -> onAlterContext((BindPdu) pdu);
-      case REQUEST -> onRequest((RequestPdu) pdu);
+      case REQUEST -> onRequest((RequestPdu) pdu, frame);
       case CO_CANCEL -> onCancel(((CancelPdu) pdu).callId());
       case ORPHANED -> onOrphaned((OrphanedPdu) pdu);
-      case AUTH3 -> LOG.info("{}: auth3 ignored: no security provider is configured", peer());
+      case AUTH3 -> onAuth3((Auth3Pdu) pdu);
       default -> closeWithLog("unexpected " + pdu.type() + " PDU from a client");
     }
   }
@@ -164,10 +176,17 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
       sendAndClose(new BindNakPdu(PfcFlags.FIRST_FRAG | PfcFlags.LAST_FRAG, bind.callId(), BindNakPdu.REASON_NOT_SPECIFIED));
       return;
     }
+    AuthVerifier replyAuth = null;
+    boolean headerSign = false;
     if (bind.auth() != null) {
-      LOG.info("{}: bind with auth type {} refused: no security provider is configured", peer(), bind.auth().authType());
-      sendAndClose(new BindNakPdu(PfcFlags.FIRST_FRAG | PfcFlags.LAST_FRAG, bind.callId(), BindNakPdu.REASON_INVALID_AUTH_TYPE));
-      return;
+      headerSign = bind.hasFlag(PfcFlags.SUPPORT_HEADER_SIGN);
+      try {
+        replyAuth = auth.onBindLeg(bind.auth(), headerSign);
+      } catch (ServerAuthContexts.LegFailure e) {
+        LOG.info("{}: bind refused: {}", peer(), e.getMessage());
+        sendAndClose(new BindNakPdu(PfcFlags.FIRST_FRAG | PfcFlags.LAST_FRAG, bind.callId(), e.nakReason));
+        return;
+      }
     }
     if (server.tracker().draining()) {
       sendAndClose(new BindNakPdu(PfcFlags.FIRST_FRAG | PfcFlags.LAST_FRAG, bind.callId(), BindNakPdu.REASON_TEMPORARY_CONGESTION));
@@ -187,9 +206,10 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
     xmitMax = clampFragment(bind.maxRecvFrag());
     framer.maxFragment(recvMax);
     List<ContextResult> results = negotiator.negotiate(bind.contexts(), contexts, settings.maxPresentationContexts());
-    int flags = PfcFlags.FIRST_FRAG | PfcFlags.LAST_FRAG | (bind.flags() & PfcFlags.CONC_MPX);
+    int flags = PfcFlags.FIRST_FRAG | PfcFlags.LAST_FRAG | (bind.flags() & PfcFlags.CONC_MPX)
+        | (headerSign ? PfcFlags.SUPPORT_HEADER_SIGN : 0);
     String port = ctx.channel().localAddress() instanceof InetSocketAddress a ? Integer.toString(a.getPort()) : "";
-    send(new BindAckPdu(PduType.BIND_ACK, flags, bind.callId(), xmitMax, recvMax, group.id(), port, results, null));
+    send(new BindAckPdu(PduType.BIND_ACK, flags, bind.callId(), xmitMax, recvMax, group.id(), port, results, replyAuth));
     LOG.info("{}: association bound (group {}, fragments {}/{}, contexts {})", peer(), group.id(), recvMax, xmitMax, describe(results));
   }
 
@@ -198,10 +218,24 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
       sendAndClose(new BindNakPdu(PfcFlags.FIRST_FRAG | PfcFlags.LAST_FRAG, alter.callId(), BindNakPdu.REASON_NOT_SPECIFIED));
       return;
     }
+    AuthVerifier replyAuth = null;
+    boolean headerSign = false;
+    if (alter.auth() != null) {
+      // A handshake leg (4-leg exchanges) or the first leg of another auth context (multiplexing).
+      headerSign = alter.hasFlag(PfcFlags.SUPPORT_HEADER_SIGN);
+      try {
+        replyAuth = auth.onBindLeg(alter.auth(), headerSign);
+      } catch (ServerAuthContexts.LegFailure e) {
+        LOG.info("{}: alter_context refused: {}", peer(), e.getMessage());
+        sendAndClose(fault(alter.callId(), 0, RpcStatus.ERROR_ACCESS_DENIED, true));
+        return;
+      }
+    }
     List<ContextResult> results = negotiator.negotiate(alter.contexts(), contexts, settings.maxPresentationContexts());
     int recvMax = clampFragment(alter.maxXmitFrag());
-    send(new BindAckPdu(PduType.ALTER_CONTEXT_RESP, PfcFlags.FIRST_FRAG | PfcFlags.LAST_FRAG, alter.callId(),
-        xmitMax, recvMax, group.id(), "", results, null));
+    send(new BindAckPdu(PduType.ALTER_CONTEXT_RESP, PfcFlags.FIRST_FRAG | PfcFlags.LAST_FRAG
+        | (headerSign ? PfcFlags.SUPPORT_HEADER_SIGN : 0), alter.callId(),
+        xmitMax, recvMax, group.id(), "", results, replyAuth));
     LOG.debug("{}: alter_context {}", peer(), describe(results));
   }
 
@@ -219,18 +253,45 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
 
   // ---------------------------------------------------------------- requests
 
-  private void onRequest(RequestPdu req) {
+  private void onAuth3(Auth3Pdu a) {
+    if (!bound) {
+      closeWithLog("auth3 before bind");
+      return;
+    }
+    auth.onAuth3(a.auth());
+  }
+
+  private void onRequest(RequestPdu received, byte[] frame) {
+    RequestPdu req = received;
     if (!bound) {
       LOG.info("{}: request before bind; closing", peer());
       sendAndClose(fault(req.callId(), req.contextId(), RpcStatus.NCA_S_PROTO_ERROR, true));
       return;
     }
-    if (req.auth() != null) {
-      sendAndClose(fault(req.callId(), req.contextId(), RpcStatus.NCA_S_PROTO_ERROR, true));
-      LOG.info("{}: request with an auth verifier on an unauthenticated association; closing", peer());
+    ServerAuthContext ac;
+    try {
+      ac = auth.forRequest(req.auth());
+    } catch (RpcException e) {
+      LOG.info("{}: call {} refused: {}; closing", peer(), req.callId(), e.getMessage());
+      sendAndClose(fault(req.callId(), req.contextId(), e.status(), true));
       return;
     }
+    if (ac != null && req.auth() != null && ac.protection().protectsEachPdu()) {
+      // Verify (and unseal) in receive order, then decode the plaintext stub.
+      try {
+        ac.protection().unprotect(frame, FragmentLayout.of(frame));
+        req = (RequestPdu) PduCodec.decode(frame);
+      } catch (RpcException | PduFormatException e) {
+        LOG.info("{}: call {}: {}; closing", peer(), req.callId(), e.getMessage());
+        sendAndClose(fault(req.callId(), req.contextId(), RpcStatus.RPC_S_SEC_PKG_ERROR, true));
+        return;
+      }
+    }
     boolean first = req.hasFlag(PfcFlags.FIRST_FRAG);
+    if (!first && firstFragment != null && assemblingAuth != ac) {
+      protocolError(req, "fragments of call " + req.callId() + " use different auth contexts");
+      return;
+    }
     if (first) {
       if (firstFragment != null) {
         protocolError(req, "a new call started while call " + firstFragment.callId() + " was still arriving");
@@ -241,6 +302,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
         return;
       }
       firstFragment = req;
+      assemblingAuth = ac;
       assembler = new StubAssembler(req.allocHint(), settings.maxRequestStub());
     } else if (firstFragment == null || firstFragment.callId() != req.callId()) {
       protocolError(req, "fragment of call " + req.callId() + " without its first fragment or interleaved");
@@ -256,9 +318,11 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
     }
     RequestPdu head = firstFragment;
     byte[] stub = assembler.toByteArray();
+    ServerAuthContext callAuth = assemblingAuth;
     firstFragment = null;
     assembler = null;
-    startCall(head, stub);
+    assemblingAuth = null;
+    startCall(head, stub, callAuth);
   }
 
   private void protocolError(RequestPdu req, String what) {
@@ -266,11 +330,31 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
     sendAndClose(fault(req.callId(), req.contextId(), RpcStatus.NCA_S_PROTO_ERROR, true));
   }
 
-  private void startCall(RequestPdu head, byte[] stub) {
+  private void startCall(RequestPdu head, byte[] receivedStub, ServerAuthContext ac) {
     server.statistics().callIn();
     BoundContext bc = contexts.get(head.contextId());
     if (bc == null) {
       send(fault(head.callId(), head.contextId(), RpcStatus.NCA_S_UNK_IF, true));
+      return;
+    }
+    byte[] stub = receivedStub;
+    if (ac != null) {
+      try {
+        stub = VerificationTrailer.checkAndStrip(receivedStub, new VerificationTrailer.Expected(bc.requested().syntax(),
+            bc.transferSyntax(), PduType.REQUEST.code(), PduHeader.DREP_LITTLE_ENDIAN, head.callId(), head.contextId(),
+            head.opnum(), ac.protection().headerSigning())).stub();
+      } catch (VerificationTrailer.MismatchException e) {
+        LOG.info("{}: call {}: verification trailer: {}; closing", peer(), head.callId(), e.getMessage());
+        sendAndClose(fault(head.callId(), head.contextId(), RpcStatus.ERROR_ACCESS_DENIED, true));
+        return;
+      }
+    }
+    AuthnLevel minimum = server.authPolicy().minimumLevel(bc.requested().uuid());
+    int level = ac == null ? AuthnLevel.NONE.value() : ac.level().value();
+    if (level < minimum.value()) {
+      LOG.info("{}: call {} to {} at level {} below the minimum {}; access denied", peer(), head.callId(),
+          bc.requested(), level, minimum);
+      send(fault(head.callId(), head.contextId(), RpcStatus.ERROR_ACCESS_DENIED, true));
       return;
     }
     if (server.tracker().draining()) {
@@ -283,12 +367,13 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
       return;
     }
     ServerCall call = new ServerCall(ctx.channel().remoteAddress(), ctx.channel().localAddress(), bc.requested(),
-        head.opnum(), head.callId(), head.contextId(), head.object(), bc.transferSyntax(), group.handles());
+        head.opnum(), head.callId(), head.contextId(), head.object(), bc.transferSyntax(), group.handles(), ac);
     active.put(head.callId(), call);
     server.tracker().started();
     ExecutorService executor = server.executor();
+    byte[] callStub = stub;
     try {
-      executor.execute(() -> execute(bc, call, stub));
+      executor.execute(() -> execute(bc, call, callStub));
     } catch (RejectedExecutionException e) {
       active.remove(head.callId());
       server.tracker().finished();
@@ -300,9 +385,24 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
   private void execute(BoundContext bc, ServerCall call, byte[] stub) {
     List<byte[]> out;
     try {
+      SecurityCallback callback = server.authPolicy().callback(call.interfaceId().uuid());
+      if (callback != null) {
+        try {
+          callback.check(call);
+        } catch (RpcException e) {
+          throw new RpcException(e.status(), "refused by the security callback", true, e);
+        }
+      }
       byte[] result = bc.handler().dispatch(call.opnum(), stub, call);
       if (result == null) {
         result = new byte[0];
+      }
+      ServerAuthContext ac = call.auth();
+      if (ac != null && ac.protection().protectsEachPdu()) {
+        // Signing consumes sequence numbers in wire order: protect on the event loop, which writes.
+        byte[] plain = result;
+        ctx.channel().eventLoop().execute(() -> finish(call, protectedResponse(call, ac, plain)));
+        return;
       }
       out = StubFragmenter.response(call.callId(), call.contextId(), result, xmitMax);
     } catch (RpcException e) {
@@ -328,6 +428,16 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
     }
     ctx.flush();
     server.statistics().pktsOut(fragments.size());
+  }
+
+  /** Runs on the event loop. */
+  private List<byte[]> protectedResponse(ServerCall call, ServerAuthContext ac, byte[] result) {
+    try {
+      return AuthFragmenter.response(call.callId(), call.contextId(), result, xmitMax, ac.protection());
+    } catch (RpcException e) {
+      LOG.warn("{}: cannot protect the response of call {}: {}", peer(), call.callId(), e.getMessage());
+      return List.of(PduCodec.encode(fault(call.callId(), call.contextId(), RpcStatus.RPC_S_SEC_PKG_ERROR, false)));
+    }
   }
 
   private void onCancel(int callId) {
