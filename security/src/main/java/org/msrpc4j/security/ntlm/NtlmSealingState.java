@@ -18,7 +18,7 @@ import org.msrpc4j.security.SegmentKind;
 final class NtlmSealingState {
   static final int SIGNATURE_SIZE = 16;
 
-  private final byte[] signKey;
+  private final Mac mac; // keyed once with the signing key; doFinal resets it for the next message
   private final byte[] sealKey;
   private final boolean keyExchange;
   private Rc4 rc4;
@@ -26,7 +26,7 @@ final class NtlmSealingState {
   private boolean broken;
 
   NtlmSealingState(byte[] signKey, byte[] sealKey, boolean keyExchange) {
-    this.signKey = signKey.clone();
+    this.mac = NtlmCrypto.newHmacMd5(signKey);
     this.sealKey = sealKey.clone();
     this.keyExchange = keyExchange;
     this.rc4 = new Rc4(sealKey);
@@ -112,7 +112,7 @@ final class NtlmSealingState {
   }
 
   private byte[] checksum(int seq, List<MessageSegment> segments) {
-    Mac mac = NtlmCrypto.newHmacMd5(signKey);
+    mac.reset();
     mac.update(AvPairs.le32(seq));
     for (MessageSegment s : segments) {
       if (s.kind() != SegmentKind.TOKEN) {

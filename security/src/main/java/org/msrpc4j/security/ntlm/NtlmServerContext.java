@@ -297,15 +297,12 @@ public final class NtlmServerContext extends NtlmContext implements ServerSecuri
       throw NtlmReader.invalid("an NTLMv1 response with extended session security needs a 24-byte LM field");
     }
     byte[] ntHash = account.get().ntHash();
-    byte[] clientChallenge = Arrays.copyOf(lm, 8);
-    byte[] hashed = Arrays.copyOf(NtlmCrypto.md5(serverChallenge, clientChallenge), 8);
-    byte[] expected = NtlmCrypto.desl(ntHash, hashed);
+    byte[] expected = NtlmV1Response.ntResponse(ntHash, serverChallenge, Arrays.copyOf(lm, 8));
     if (!MessageDigest.isEqual(expected, a.ntResponse())) {
+      LOG.info("refused an NTLMv1 logon for {}\\{}: wrong password", a.domain(), a.user());
       throw new SecurityContextException(SecurityStatus.LOGON_DENIED, LOGON_FAILURE);
     }
-    // [MS-NLMP] 3.3.1 and 3.4.5.1: SessionBaseKey = MD4(NTOWFv1); with ESS, KXKEY = HMAC_MD5(it, SC ‖ LM[0..7]).
-    byte[] sessionBaseKey = org.msrpc4j.security.Md4.digest(ntHash);
-    return NtlmCrypto.hmacMd5(sessionBaseKey, serverChallenge, clientChallenge);
+    return NtlmV1Response.keyExchangeKey(NtlmV1Response.sessionBaseKey(ntHash), serverChallenge, lm);
   }
 
   @Override
