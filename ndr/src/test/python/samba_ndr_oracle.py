@@ -7,10 +7,11 @@ when Samba's Python bindings are missing (so a caller can tell "no oracle here" 
 The Java side (SambaOracleTest) decodes each hex with hand-written types, checks the values named in
 the comments below and re-encodes to the same bytes; keep both in step when a case changes.
 """
+import struct
 import sys
 
 try:
-    from samba.dcerpc import lsa, samr, security, epmapper, echo, misc, drsuapi, base
+    from samba.dcerpc import lsa, samr, security, epmapper, echo, misc, drsuapi, base, krb5pac
     from samba.ndr import ndr_pack, ndr_pack_in, ndr_pack_out
 except ImportError as e:  # pragma: no cover - depends on the machine
     sys.stderr.write("samba python bindings unavailable: %s\n" % e)
@@ -285,6 +286,26 @@ def case_drsuapi_DsGetNCChangesRequest8():
     r.extended_op = 0
     r.fsmo_info = 0
     return ndr_pack(r)
+
+
+def case_krb5pac_CONSTRAINED_DELEGATION_serialized():
+    """The [MS-RPCE] 2.2.6 type-serialized PAC_CONSTRAINED_DELEGATION_CTR, cut out of a packed PAC_DATA."""
+    d = krb5pac.PAC_CONSTRAINED_DELEGATION()
+    d.proxy_target = lsa_string("cifs/fs1")
+    d.transited_services = [lsa_string("HOST/a"), lsa_string("http/b.example")]
+    d.num_transited_services = 2
+    ctr = krb5pac.PAC_CONSTRAINED_DELEGATION_CTR()
+    ctr.info = d
+    b = krb5pac.PAC_BUFFER()
+    b.type = krb5pac.PAC_TYPE_CONSTRAINED_DELEGATION
+    b.info = ctr
+    pac = krb5pac.PAC_DATA()
+    pac.buffers = [b]
+    pac.num_buffers = 1
+    pac.version = 0
+    blob = ndr_pack(pac)
+    size, offset = struct.unpack_from("<IQ", blob, 12)
+    return blob[offset:offset + size]
 
 
 CASES = {name[len("case_"):]: fn for name, fn in sorted(globals().items()) if name.startswith("case_")}

@@ -73,6 +73,15 @@ public final class NdrEncoder {
         return Arrays.copyOf(buf, pos);
     }
 
+    /** Overwrites four already written bytes (for length fields known only afterwards). */
+    void patchInt32(int at, int v) {
+        Objects.checkFromIndexSize(at, 4, pos);
+        buf[at] = (byte) v;
+        buf[at + 1] = (byte) (v >>> 8);
+        buf[at + 2] = (byte) (v >>> 16);
+        buf[at + 3] = (byte) (v >>> 24);
+    }
+
     // ------------------------------------------------------------------ alignment and raw space
 
     /** Pads with zero bytes up to a multiple of {@code alignment} (1, 2, 4 or 8). */

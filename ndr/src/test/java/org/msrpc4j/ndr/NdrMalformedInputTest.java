@@ -226,6 +226,30 @@ class NdrMalformedInputTest {
     }
 
     @Test
+    void typeSerializationHeadersAreChecked() throws Exception {
+        byte[] good = NdrTypeSerialization1.encode(LsaString.of("pac"));
+        assertThat(Hex.of(good)).startsWith("01100800cccccccc");
+        assertThat(good.length % 8).isZero();
+        assertThat(NdrTypeSerialization1.decode(good, LsaString::decode)).isEqualTo(LsaString.of("pac"));
+        String body = Hex.of(good).substring(32);
+        String[] bad = {
+            "02100800cccccccc" + Hex.of(good).substring(16),          // version 2
+            "01000800cccccccc" + Hex.of(good).substring(16),          // big-endian
+            "01100c00cccccccc" + Hex.of(good).substring(16),          // common header length 12
+            "01100800cccccccc" + "ffffff7f00000000" + body,             // object length beyond the data
+            "01100800cccccccc" + "0800000000000000" + body,             // object buffer cut inside the type
+        };
+        for (String hex : bad) {
+            assertThatThrownBy(() -> NdrTypeSerialization1.decode(Hex.bytes(hex), LsaString::decode))
+                    .as(hex).isInstanceOf(NdrException.class);
+        }
+        byte[] trailing = Hex.bytes("01100800cccccccc" + String.format("%02x", good.length - 16 + 8) + "000000"
+                + "00000000" + body + "0000000000000000");
+        assertThatThrownBy(() -> NdrTypeSerialization1.decode(trailing, LsaString::decode))
+                .isInstanceOf(NdrException.class).hasMessageContaining("unexpected bytes");
+    }
+
+    @Test
     void otherChecks() {
         // 16-bit enum above 32767
         assertThatThrownBy(() -> new NdrDecoder(Hex.bytes("0080")).readEnum16())

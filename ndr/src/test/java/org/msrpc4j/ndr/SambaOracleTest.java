@@ -24,6 +24,7 @@ import org.msrpc4j.ndr.types.LsaOpenPolicy2In;
 import org.msrpc4j.ndr.types.LsaSidArray;
 import org.msrpc4j.ndr.types.LsaString;
 import org.msrpc4j.ndr.types.LsaTranslatedNames;
+import org.msrpc4j.ndr.types.PacConstrainedDelegation;
 import org.msrpc4j.ndr.types.SamrLogonHours;
 import org.msrpc4j.ndr.types.SamrRidWithAttributeArray;
 
@@ -184,6 +185,19 @@ class SambaOracleTest {
             return box[0];
         }, (e, v) -> e.writeTopLevel((Integer) v, (enc, x) -> enc.writeUniquePointer(x,
                 (e2, y) -> e2.writeUniquePointer(y, NdrEncoder::writeInt16))), 0x1234));
+    }
+
+    static {
+        // [MS-RPCE] 2.2.6 type serialization v1 header + PAC_CONSTRAINED_DELEGATION_CTR, as in a PAC buffer
+        PacConstrainedDelegation info = new PacConstrainedDelegation();
+        info.proxyTarget = LsaString.of("cifs/fs1");
+        info.numTransitedServices = 2;
+        info.transitedServices = List.of(LsaString.of("HOST/a"), LsaString.of("http/b.example"));
+        PacConstrainedDelegation.Ctr ctr = new PacConstrainedDelegation.Ctr();
+        ctr.info = info;
+        CASES.add(new Case("krb5pac_CONSTRAINED_DELEGATION_serialized",
+                d -> NdrTypeSerialization1.decode(d.readBytes(d.remaining()), PacConstrainedDelegation.Ctr::decode),
+                (e, v) -> e.writeBytes(NdrTypeSerialization1.encode((NdrEncodable) v)), ctr));
     }
 
     private static void call2(String name, EchoInfo info) {
