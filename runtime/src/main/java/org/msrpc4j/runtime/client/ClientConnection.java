@@ -25,16 +25,25 @@ import org.msrpc4j.runtime.InterfaceId;
 import org.msrpc4j.runtime.RpcException;
 import org.msrpc4j.runtime.RpcStatus;
 import org.msrpc4j.runtime.SyntaxId;
+import org.msrpc4j.runtime.auth.AuthFragmenter;
+import org.msrpc4j.runtime.auth.ClientAuthInfo;
+import org.msrpc4j.runtime.auth.ClientSecurity;
+import org.msrpc4j.runtime.auth.SecurityContextProtection;
+import org.msrpc4j.runtime.auth.VerificationTrailer;
+import org.msrpc4j.runtime.pdu.Auth3Pdu;
+import org.msrpc4j.runtime.pdu.AuthVerifier;
 import org.msrpc4j.runtime.pdu.BindAckPdu;
 import org.msrpc4j.runtime.pdu.BindNakPdu;
 import org.msrpc4j.runtime.pdu.BindPdu;
 import org.msrpc4j.runtime.pdu.CancelPdu;
 import org.msrpc4j.runtime.pdu.ContextResult;
 import org.msrpc4j.runtime.pdu.FaultPdu;
+import org.msrpc4j.runtime.pdu.FragmentLayout;
 import org.msrpc4j.runtime.pdu.OrphanedPdu;
 import org.msrpc4j.runtime.pdu.Pdu;
 import org.msrpc4j.runtime.pdu.PduCodec;
 import org.msrpc4j.runtime.pdu.PduFormatException;
+import org.msrpc4j.runtime.pdu.PduHeader;
 import org.msrpc4j.runtime.pdu.PduType;
 import org.msrpc4j.runtime.pdu.PfcFlags;
 import org.msrpc4j.runtime.pdu.PresentationContext;
@@ -72,6 +81,15 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
   private volatile int groupId;
   private volatile boolean shutdownRequested;
   private volatile boolean closed;
+  /** Security: the handshake (null = unauthenticated), the client settings, and the protection once established. */
+  private final ClientAuthHandshake handshake;
+  private final ClientSecurity security;
+  private volatile SecurityContextProtection protection;
+  private volatile boolean headerSigning;
+  /** Serializes protecting and writing request fragments: sequence numbers follow wire order. */
+  private final Object sendLock = new Object();
+  /** The interface bound on each presentation context (for the verification trailer). */
+  private final Map<Integer, InterfaceId> boundInterfaces = new ConcurrentHashMap<>();
 
   private static final class PendingCall {
     final CompletableFuture<byte[]> future;
@@ -83,8 +101,10 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     }
   }
 
-  private ClientConnection(ClientSettings settings) {
+  private ClientConnection(ClientSettings settings, ClientAuthHandshake handshake, ClientSecurity security) {
     this.settings = settings;
+    this.handshake = handshake;
+    this.security = security;
   }
 
   /**
@@ -93,7 +113,24 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
    */
   static CompletableFuture<ClientConnection> open(Bootstrap base, String host, int port, ClientSettings settings,
       InterfaceId iface, int groupId) {
-    ClientConnection conn = new ClientConnection(settings);
+    return open(base, host, port, settings, iface, groupId, null, null);
+  }
+
+  /**
+   * Connects, binds and authenticates with {@code auth} (null = unauthenticated; its identity must
+   * be concrete).
+   */
+  static CompletableFuture<ClientConnection> open(Bootstrap base, String host, int port, ClientSettings settings,
+      InterfaceId iface, int groupId, ClientAuthInfo auth, ClientSecurity security) {
+    ClientAuthHandshake handshake = null;
+    if (auth != null) {
+      try {
+        handshake = new ClientAuthHandshake(auth, security, 0);
+      } catch (RpcException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    }
+    ClientConnection conn = new ClientConnection(settings, handshake, security);
     CompletableFuture<ClientConnection> result = new CompletableFuture<>();
     Bootstrap b = base.clone()
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()))
@@ -129,16 +166,29 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     List<PresentationContext> offer = new ArrayList<>();
     CompletableFuture<Integer> ctxFuture = new CompletableFuture<>();
     int ctxId;
+    AuthVerifier verifier = null;
+    int flags = PfcFlags.FIRST_FRAG | PfcFlags.LAST_FRAG | PfcFlags.CONC_MPX;
+    if (handshake != null) {
+      try {
+        verifier = handshake.first();
+      } catch (RpcException e) {
+        ctxFuture.completeExceptionally(e);
+        return ctxFuture;
+      }
+      flags |= security.headerSigning() ? PfcFlags.SUPPORT_HEADER_SIGN : 0;
+    }
     synchronized (bindLock) {
       ctxId = nextContextId++;
       contexts.put(iface, ctxFuture);
+      boundInterfaces.put(ctxId, iface);
       offer.add(new PresentationContext(ctxId, iface.syntax(), List.of(SyntaxId.NDR20)));
       if (settings.negotiateFeatures()) {
         offer.add(new PresentationContext(nextContextId++, iface.syntax(), List.of(SyntaxId.bindTimeFeatureNegotiation(0x3))));
       }
     }
-    BindPdu bind = new BindPdu(PduType.BIND, PfcFlags.FIRST_FRAG | PfcFlags.LAST_FRAG | PfcFlags.CONC_MPX,
-        nextCallId.getAndIncrement(), settings.maxFragment(), settings.maxFragment(), group, offer, null);
+    int bindCallId = nextCallId.getAndIncrement();
+    BindPdu bind = new BindPdu(PduType.BIND, flags, bindCallId, settings.maxFragment(), settings.maxFragment(), group,
+        offer, verifier);
     exchange(bind).whenComplete((ack, err) -> {
       if (err != null) {
         ctxFuture.completeExceptionally(unwrap(err));
@@ -146,9 +196,56 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
       }
       xmitMax = Math.max(StubFragmenter.MIN_FRAGMENT, Math.min(ack.maxRecvFrag(), 65535));
       groupId = ack.assocGroupId();
-      completeContext(iface, ctxFuture, ctxId, ack);
+      if (handshake == null) {
+        completeContext(iface, ctxFuture, ctxId, ack);
+        return;
+      }
+      headerSigning = security.headerSigning() && ack.hasFlag(PfcFlags.SUPPORT_HEADER_SIGN);
+      continueHandshake(ack.auth(), bindCallId, iface, ctxId).whenComplete((v, e) -> {
+        if (e != null) {
+          ctxFuture.completeExceptionally(unwrap(e));
+        } else {
+          completeContext(iface, ctxFuture, ctxId, ack);
+        }
+      });
     });
     return ctxFuture;
+  }
+
+  /** Feeds an answer to the handshake and sends the next leg, until the context is established. */
+  private CompletableFuture<Void> continueHandshake(AuthVerifier answer, int bindCallId, InterfaceId iface, int ctxId) {
+    ClientAuthHandshake.Next next;
+    try {
+      next = handshake.onAnswer(answer);
+    } catch (RpcException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    switch (next) {
+      case AUTH3 -> {
+        // No answer comes to auth3; calls start after it on the wire, since the context future
+        // completes only once the write is queued. auth3 reuses the bind's call_id (as Windows).
+        protection = handshake.protection(headerSigning);
+        channel.writeAndFlush(Unpooled.wrappedBuffer(PduCodec.encode(
+            new Auth3Pdu(PfcFlags.FIRST_FRAG | PfcFlags.LAST_FRAG, bindCallId, handshake.pendingVerifier()))));
+        return CompletableFuture.completedFuture(null);
+      }
+      case ALTER_CONTEXT -> {
+        BindPdu alter = new BindPdu(PduType.ALTER_CONTEXT, PfcFlags.FIRST_FRAG | PfcFlags.LAST_FRAG
+            | (security.headerSigning() ? PfcFlags.SUPPORT_HEADER_SIGN : 0), nextCallId.getAndIncrement(),
+            settings.maxFragment(), settings.maxFragment(), groupId,
+            List.of(new PresentationContext(ctxId, iface.syntax(), List.of(SyntaxId.NDR20))), handshake.pendingVerifier());
+        return exchange(alter).thenCompose(resp -> continueHandshake(resp.auth(), bindCallId, iface, ctxId));
+      }
+      default -> {
+        protection = handshake.protection(headerSigning);
+        return CompletableFuture.completedFuture(null);
+      }
+    }
+  }
+
+  /** The settings this connection authenticated with (identity resolved), or null. */
+  ClientAuthInfo auth() {
+    return handshake == null ? null : handshake.info();
   }
 
   private void completeContext(InterfaceId iface, CompletableFuture<Integer> f, int ctxId, BindAckPdu ack) {
@@ -181,6 +278,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
       f = new CompletableFuture<>();
       contexts.put(iface, f);
       ctxId = nextContextId++;
+      boundInterfaces.put(ctxId, iface);
     }
     BindPdu alter = new BindPdu(PduType.ALTER_CONTEXT, PfcFlags.FIRST_FRAG | PfcFlags.LAST_FRAG,
         nextCallId.getAndIncrement(), settings.maxFragment(), settings.maxFragment(), groupId,
@@ -231,11 +329,6 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     int callId = nextCallId.getAndIncrement();
     PendingCall pc = new PendingCall(future);
     pending.put(callId, pc);
-    List<byte[]> fragments = StubFragmenter.request(callId, ctxId, opnum, object, stub, xmitMax, 0);
-    CompositeByteBuf buf = Unpooled.compositeBuffer(fragments.size());
-    for (byte[] f : fragments) {
-      buf.addComponent(true, Unpooled.wrappedBuffer(f));
-    }
     if (settings.callTimeout() != null && !settings.callTimeout().isZero()) {
       pc.timeout = channel.eventLoop().schedule(() -> {
         if (pending.remove(callId) != null) {
@@ -253,12 +346,41 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         sendQuietly(new CancelPdu(PfcFlags.FIRST_FRAG | PfcFlags.LAST_FRAG, callId, null));
       }
     });
-    channel.writeAndFlush(buf).addListener(f -> {
-      if (!f.isSuccess()) {
-        fail(callId, new RpcException(RpcStatus.RPC_S_CALL_FAILED_DNE, "could not send the request"));
+    synchronized (sendLock) {
+      List<byte[]> fragments;
+      try {
+        fragments = requestFragments(callId, ctxId, opnum, object, stub);
+      } catch (RpcException e) {
+        fail(callId, e);
+        return future;
       }
-    });
+      CompositeByteBuf buf = Unpooled.compositeBuffer(fragments.size());
+      for (byte[] f : fragments) {
+        buf.addComponent(true, Unpooled.wrappedBuffer(f));
+      }
+      channel.writeAndFlush(buf).addListener(f -> {
+        if (!f.isSuccess()) {
+          fail(callId, new RpcException(RpcStatus.RPC_S_CALL_FAILED_DNE, "could not send the request"));
+        }
+      });
+    }
     return future;
+  }
+
+  /** Plain fragments, or protected ones (with the verification trailer) at PKT level and above. */
+  private List<byte[]> requestFragments(int callId, int ctxId, int opnum, UUID object, byte[] stub) throws RpcException {
+    SecurityContextProtection p = protection;
+    if (p == null || !p.protectsEachPdu()) {
+      // CONNECT level: requests carry no verifier ([MS-RPCE] 2.2.2.12).
+      return StubFragmenter.request(callId, ctxId, opnum, object, stub, xmitMax, 0);
+    }
+    byte[] s = stub;
+    InterfaceId iface = boundInterfaces.get(ctxId);
+    if (security.verificationTrailer() && iface != null) {
+      s = VerificationTrailer.append(stub, new VerificationTrailer.Expected(iface.syntax(), SyntaxId.NDR20,
+          PduType.REQUEST.code(), PduHeader.DREP_LITTLE_ENDIAN, callId, ctxId, opnum, headerSigning));
+    }
+    return AuthFragmenter.request(callId, ctxId, opnum, object, s, xmitMax, p);
   }
 
   private void sendQuietly(Pdu pdu) {
@@ -317,6 +439,26 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
       failAll(new RpcException(RpcStatus.RPC_S_PROTOCOL_ERROR, "malformed PDU from the server: " + e.getMessage()));
       ctx.close();
       return;
+    }
+    SecurityContextProtection p = protection;
+    if (p != null && p.protectsEachPdu() && (pdu.type() == PduType.RESPONSE || pdu.type() == PduType.FAULT)) {
+      if (pdu.auth() != null) {
+        // Verify (and unseal) in receive order, then decode the plaintext.
+        try {
+          p.unprotect(frame, FragmentLayout.of(frame));
+          pdu = PduCodec.decode(frame);
+        } catch (RpcException | PduFormatException e) {
+          LOG.info("{}: a PDU from the server failed verification: {}", ctx.channel().remoteAddress(), e.getMessage());
+          failAll(new RpcException(RpcStatus.RPC_S_SEC_PKG_ERROR, "a response from the server failed verification"));
+          ctx.close();
+          return;
+        }
+      } else if (pdu.type() == PduType.RESPONSE) {
+        // Faults may come unsigned (Windows and Samba send them so); responses may not.
+        failAll(new RpcException(RpcStatus.RPC_S_SEC_PKG_ERROR, "an unprotected response on a protected connection"));
+        ctx.close();
+        return;
+      }
     }
     switch (pdu.type()) {
       case BIND_ACK, ALTER_CONTEXT_RESP -> bindAnswer().complete((BindAckPdu) pdu);
@@ -379,7 +521,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
       failAll(new RpcException(f.status(), "the server reported a connection fault", f.hasFlag(PfcFlags.DID_NOT_EXECUTE), null));
       return;
     }
-    fail(f.callId(), new RpcException(f.status(), null, f.hasFlag(PfcFlags.DID_NOT_EXECUTE), null));
+    String detail = handshake != null && f.status() == RpcStatus.ERROR_ACCESS_DENIED
+        ? "the server denied access (wrong user name, domain or password, or the caller may not make this call)" : null;
+    fail(f.callId(), new RpcException(f.status(), detail, f.hasFlag(PfcFlags.DID_NOT_EXECUTE), null));
   }
 
   private void fail(int callId, RpcException e) {

@@ -2,7 +2,9 @@ package org.msrpc4j.runtime.client;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +15,14 @@ import org.msrpc4j.runtime.RpcClientChannel;
 import org.msrpc4j.runtime.RpcException;
 import org.msrpc4j.runtime.RpcRequest;
 import org.msrpc4j.runtime.RpcStatus;
+import org.msrpc4j.runtime.auth.ClientAuthInfo;
+import org.msrpc4j.security.AuthnLevel;
+import org.msrpc4j.security.AuthnService;
+import org.msrpc4j.security.AuthzService;
+import org.msrpc4j.security.ClientIdentity;
+import org.msrpc4j.security.IdentityTracking;
+import org.msrpc4j.security.SecurityContextException;
+import org.msrpc4j.security.SecurityQos;
 
 /**
  * The {@link RpcClientChannel} of one binding: a pool of up to {@code poolSize} connections that
@@ -27,15 +37,121 @@ public final class RpcChannel implements RpcClientChannel {
   private final RpcBinding binding;
   private final ClientSettings settings;
   private final List<ClientConnection> connections = new ArrayList<>();
-  private CompletableFuture<ClientConnection> opening;
   private CompletableFuture<Integer> port;
   private int groupId;
   private boolean closed;
+  /** The binding's auth settings; null = unauthenticated. */
+  private volatile AuthSetting authInfo;
+  /** Connections being opened, per auth settings (the null key stands for unauthenticated). */
+  private final Map<ClientAuthInfo, CompletableFuture<ClientConnection>> openingByAuth = new HashMap<>();
+  private static final ClientAuthInfo NO_AUTH = new ClientAuthInfo("", AuthnLevel.NONE, AuthnService.NONE, null, null, null);
 
   RpcChannel(RpcClient client, RpcBinding binding, ClientSettings settings) {
     this.client = client;
     this.binding = binding;
     this.settings = settings;
+  }
+
+  /**
+   * RpcBindingSetAuthInfo: every later call on this channel is authenticated with these settings
+   * (the default QoS: static identity tracking, impersonation allowed). Level NONE or service NONE
+   * turns authentication off. Connections already made keep their security context (and so do
+   * channels from {@link #withCurrentSecurity()}).
+   *
+   * @param spn the server principal name (e.g. from {@code Spn.make}); NTLM may leave it empty
+   * @param identity credentials, or null for the current thread's
+   * @throws RpcException RPC_S_UNKNOWN_AUTHN_SERVICE (1747) when no provider serves {@code service},
+   *     or the resolver's status when {@code identity} is null and the thread has no credentials
+   */
+  public void setAuthInfo(String spn, AuthnLevel level, AuthnService service, ClientIdentity identity,
+      AuthzService authzService) throws RpcException {
+    setAuthInfoEx(spn, level, service, identity, authzService, SecurityQos.DEFAULT);
+  }
+
+  /**
+   * RpcBindingSetAuthInfoEx: as {@link #setAuthInfo} with a quality of service. With static
+   * identity tracking and a null identity, the current thread's credentials are captured now; with
+   * dynamic tracking they are read again on every call (so a call made inside an impersonation, or
+   * under another Subject, runs with those credentials). The impersonation level and capabilities
+   * go to the provider.
+   */
+  public void setAuthInfoEx(String spn, AuthnLevel level, AuthnService service, ClientIdentity identity,
+      AuthzService authzService, SecurityQos qos) throws RpcException {
+    if (level == AuthnLevel.NONE || service == AuthnService.NONE) {
+      authInfo = null;
+      return;
+    }
+    ClientAuthInfo info = new ClientAuthInfo(spn, level, service, identity, authzService, qos);
+    if (client.security().providers().find(service).isEmpty()) {
+      throw new RpcException(RpcStatus.RPC_S_UNKNOWN_AUTHN_SERVICE, "no security provider for " + service.resolveDefault());
+    }
+    ClientIdentity captured = identity;
+    if (identity == null && info.qos().identityTracking() == IdentityTracking.STATIC) {
+      captured = resolve();
+    }
+    authInfo = new AuthSetting(info, captured);
+  }
+
+  /**
+   * What setAuthInfoEx stored: the settings as given (for inqAuthInfo) and the credentials to use
+   * (null = read the current thread's on every call: dynamic tracking).
+   */
+  private record AuthSetting(ClientAuthInfo requested, ClientIdentity captured) {}
+
+  /**
+   * RpcBindingInqAuthInfo: the settings last given to {@link #setAuthInfoEx}.
+   *
+   * @throws RpcException RPC_S_BINDING_HAS_NO_AUTH (1746) when the channel is unauthenticated
+   */
+  public ClientAuthInfo inqAuthInfo() throws RpcException {
+    AuthSetting a = authInfo;
+    if (a == null) {
+      throw new RpcException(RpcStatus.RPC_S_BINDING_HAS_NO_AUTH, "the binding has no authentication information");
+    }
+    return a.requested();
+  }
+
+  /**
+   * A channel fixed to the security settings in effect now: its calls always travel on connections
+   * authenticated with them, whatever {@link #setAuthInfoEx} sets later. Open a context handle
+   * through it and make the calls on that handle through it: that is how a context handle keeps the
+   * security context of the binding it was created on. Closing it does nothing; close this channel.
+   */
+  public RpcClientChannel withCurrentSecurity() throws RpcException {
+    ClientAuthInfo fixed = effectiveAuth(authInfo);
+    RpcChannel owner = this;
+    return new RpcClientChannel() {
+      @Override
+      public byte[] call(RpcRequest request) throws RpcException {
+        return owner.await(callAsync(request));
+      }
+
+      @Override
+      public CompletableFuture<byte[]> callAsync(RpcRequest request) {
+        return owner.callAsync(request, fixed);
+      }
+
+      @Override
+      public void close() {
+        // the owner channel holds the connections
+      }
+    };
+  }
+
+  /** The settings with a concrete identity (the current thread's when none was given). */
+  private ClientAuthInfo effectiveAuth(AuthSetting a) throws RpcException {
+    if (a == null) {
+      return null;
+    }
+    return a.requested().withIdentity(a.captured() != null ? a.captured() : resolve());
+  }
+
+  private ClientIdentity resolve() throws RpcException {
+    try {
+      return client.security().currentCredentials().resolveOrThrow();
+    } catch (SecurityContextException e) {
+      throw new RpcException(e.rpcStatus(), e.getMessage());
+    }
   }
 
   /** The binding this channel serves. */
@@ -45,7 +161,10 @@ public final class RpcChannel implements RpcClientChannel {
 
   @Override
   public byte[] call(RpcRequest request) throws RpcException {
-    CompletableFuture<byte[]> f = callAsync(request);
+    return await(callAsync(request));
+  }
+
+  private byte[] await(CompletableFuture<byte[]> f) throws RpcException {
     try {
       return f.get();
     } catch (InterruptedException e) {
@@ -72,11 +191,22 @@ public final class RpcChannel implements RpcClientChannel {
 
   @Override
   public CompletableFuture<byte[]> callAsync(RpcRequest request) {
+    ClientAuthInfo auth;
+    try {
+      // Resolved on the caller's thread: dynamic identity tracking reads this thread's credentials.
+      auth = effectiveAuth(authInfo);
+    } catch (RpcException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return callAsync(request, auth);
+  }
+
+  private CompletableFuture<byte[]> callAsync(RpcRequest request, ClientAuthInfo auth) {
     UUID object = request.object() != null ? request.object() : binding.object();
     CompletableFuture<byte[]> result = new CompletableFuture<>();
     // The connection-level future of the call, once it exists; cancelling it sends co_cancel.
     AtomicReference<CompletableFuture<byte[]>> onWire = new AtomicReference<>();
-    CompletableFuture<byte[]> inner = connection(request.iface())
+    CompletableFuture<byte[]> inner = connection(request.iface(), auth)
         .thenCompose(conn -> conn.context(request.iface())
             .thenCompose(ctxId -> {
               CompletableFuture<byte[]> f = conn.call(ctxId, request.opnum(), object, request.stub());
@@ -105,27 +235,32 @@ public final class RpcChannel implements RpcClientChannel {
     return result;
   }
 
-  private CompletableFuture<ClientConnection> connection(InterfaceId iface) {
+  private CompletableFuture<ClientConnection> connection(InterfaceId iface, ClientAuthInfo auth) {
     CompletableFuture<ClientConnection> open;
+    ClientAuthInfo key = auth == null ? NO_AUTH : auth;
     synchronized (this) {
       if (closed) {
         return CompletableFuture.failedFuture(new RpcException(RpcStatus.RPC_S_CALL_FAILED_DNE, "channel closed"));
       }
       connections.removeIf(c -> !c.usable());
-      ClientConnection best = connections.stream().min(Comparator.comparingInt(ClientConnection::inFlight)).orElse(null);
-      if (best != null && (best.inFlight() < settings.callsPerConnection() || connections.size() >= settings.poolSize())) {
+      // Only connections authenticated with exactly these settings (and identity) may carry the call.
+      List<ClientConnection> same = connections.stream().filter(c -> java.util.Objects.equals(c.auth(), auth)).toList();
+      ClientConnection best = same.stream().min(Comparator.comparingInt(ClientConnection::inFlight)).orElse(null);
+      if (best != null && (best.inFlight() < settings.callsPerConnection() || same.size() >= settings.poolSize())) {
         return CompletableFuture.completedFuture(best);
       }
-      if (opening != null) {
-        return opening;
+      CompletableFuture<ClientConnection> already = openingByAuth.get(key);
+      if (already != null) {
+        return already;
       }
       int group = connections.isEmpty() ? groupId : connections.get(0).groupId();
-      opening = resolvePort(iface).thenCompose(p -> ClientConnection.open(client.bootstrap(), binding.host(), p, settings, iface, group));
-      open = opening;
+      open = resolvePort(iface).thenCompose(p -> ClientConnection.open(client.bootstrap(), binding.host(), p, settings,
+          iface, group, auth, client.security()));
+      openingByAuth.put(key, open);
     }
     open.whenComplete((c, e) -> {
       synchronized (this) {
-        opening = null;
+        openingByAuth.remove(key);
         if (c != null) {
           if (closed) {
             c.close();

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.msrpc4j.runtime.RpcException;
 import org.msrpc4j.runtime.RpcStatus;
+import org.msrpc4j.runtime.auth.ClientSecurity;
 
 /**
  * The client runtime: owns the I/O threads and makes {@link RpcChannel}s for bindings.
@@ -27,22 +28,37 @@ public final class RpcClient implements AutoCloseable {
   private final Bootstrap bootstrap;
   private final ClientSettings settings;
   private final EndpointResolver resolver;
+  private final ClientSecurity security;
 
-  private RpcClient(ClientSettings settings, EndpointResolver resolver) {
+  private RpcClient(ClientSettings settings, EndpointResolver resolver, ClientSecurity security) {
     this.settings = settings;
     this.resolver = resolver;
+    this.security = security;
     this.group = new NioEventLoopGroup(2, new DefaultThreadFactory("rpc-client", true));
     this.bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class);
   }
 
   /** A client with default settings and no endpoint mapper (bindings must name a port). */
   public static RpcClient create() {
-    return new RpcClient(ClientSettings.defaults(), null);
+    return new RpcClient(ClientSettings.defaults(), null, ClientSecurity.defaults());
   }
 
   /** A client with {@code settings}; {@code resolver} (may be null) resolves bindings without a port. */
   public static RpcClient create(ClientSettings settings, EndpointResolver resolver) {
-    return new RpcClient(settings, resolver);
+    return new RpcClient(settings, resolver, ClientSecurity.defaults());
+  }
+
+  /**
+   * A client with {@code settings}, an endpoint resolver (may be null) and the security providers
+   * and credential lookup its channels authenticate with ({@code setAuthInfo}).
+   */
+  public static RpcClient create(ClientSettings settings, EndpointResolver resolver, ClientSecurity security) {
+    return new RpcClient(settings, resolver, java.util.Objects.requireNonNull(security, "security"));
+  }
+
+  /** How this client's channels authenticate. */
+  public ClientSecurity security() {
+    return security;
   }
 
   /** A channel for {@code binding} with this client's settings. */
