@@ -1,5 +1,9 @@
 package org.msrpc4j.ndr;
 
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+
 /**
  * Orders the referents of embedded pointers the way NDR marshals them.
  *
@@ -36,6 +40,8 @@ final class DeferralQueue {
     private int[] cursor = new int[8];
     private int[] owner = new int[8];
     private int depth = 1; // scope 0 is the top-level scope, always present
+    // full-pointer ids whose scopes are open, so the cycle check is O(1) however deep the nesting
+    private final Set<Integer> openOwners = new HashSet<>();
 
     DeferralQueue(int maxDepth) {
         this.maxDepth = maxDepth;
@@ -45,9 +51,9 @@ final class DeferralQueue {
     void add(Object action, Object subject, int fullPointerId) {
         if (size == actions.length) {
             int n = size * 2;
-            actions = java.util.Arrays.copyOf(actions, n);
-            subjects = java.util.Arrays.copyOf(subjects, n);
-            ids = java.util.Arrays.copyOf(ids, n);
+            actions = Arrays.copyOf(actions, n);
+            subjects = Arrays.copyOf(subjects, n);
+            ids = Arrays.copyOf(ids, n);
         }
         actions[size] = action;
         subjects[size] = subject;
@@ -57,12 +63,7 @@ final class DeferralQueue {
 
     /** Whether a full-pointer referent with this id is being processed (an ancestor of the current item). */
     boolean isAncestor(int fullPointerId) {
-        for (int i = 1; i < depth; i++) {
-            if (owner[i] == fullPointerId) {
-                return true;
-            }
-        }
-        return false;
+        return fullPointerId != 0 && openOwners.contains(fullPointerId);
     }
 
     /** Number of scopes currently open (1 at top level). */
@@ -94,6 +95,9 @@ final class DeferralQueue {
             } else {
                 depth--;
                 size = base[top];
+                if (owner[top] != 0) {
+                    openOwners.remove(owner[top]);
+                }
             }
         }
     }
@@ -104,22 +108,26 @@ final class DeferralQueue {
         }
         if (depth == base.length) {
             int n = depth * 2;
-            base = java.util.Arrays.copyOf(base, n);
-            cursor = java.util.Arrays.copyOf(cursor, n);
-            owner = java.util.Arrays.copyOf(owner, n);
+            base = Arrays.copyOf(base, n);
+            cursor = Arrays.copyOf(cursor, n);
+            owner = Arrays.copyOf(owner, n);
         }
         base[depth] = size;
         cursor[depth] = size;
         owner[depth] = fullPointerId;
+        if (fullPointerId != 0) {
+            openOwners.add(fullPointerId);
+        }
         depth++;
     }
 
     /** Forgets everything (after an error, so the owner can be reused safely). */
     void clear() {
-        java.util.Arrays.fill(actions, 0, size, null);
-        java.util.Arrays.fill(subjects, 0, size, null);
+        Arrays.fill(actions, 0, size, null);
+        Arrays.fill(subjects, 0, size, null);
         size = 0;
         depth = 1;
+        openOwners.clear();
         base[0] = 0;
         cursor[0] = 0;
     }

@@ -35,6 +35,15 @@ class NdrEncodingVectorsTest {
     }
 
     @Test
+    void lsaStringMatchesBytesCapturedFromSamba() throws Exception {
+        // /usr/bin/python3: ndr_pack(lsa.String(string="abc")); kept here so it runs without the oracle
+        String samba = "0600060000000200030000000000000003000000610062006300";
+        assertThat(encode(e -> e.writeTopLevel(org.msrpc4j.ndr.types.LsaString.of("abc")))).isEqualTo(samba);
+        assertThat(new NdrDecoder(Hex.bytes(samba)).readTopLevel(org.msrpc4j.ndr.types.LsaString::decode))
+                .isEqualTo(org.msrpc4j.ndr.types.LsaString.of("abc"));
+    }
+
+    @Test
     void primitivesAlignToTheirNaturalBoundaryWithZeroPadding() throws Exception {
         String expected = hex("01 00 0302 04 000000 08070605 09 000000 1817161514131211 0000803f 00000000"
                 + " 00000000000000c0 01 00 4100");
