@@ -25,8 +25,8 @@ import org.msrpc4j.security.ServerSecurityContext;
 import org.msrpc4j.security.accounts.AccountStore;
 
 /** Three-leg DCE-style Kerberos between msrpc4j's initiator and acceptor, tickets from the embedded KDC. */
-class DceKerberosContextTest {
-    static final String ACCOUNTS = String.join("\n",
+public class DceKerberosContextTest {
+    public static final String ACCOUNTS = String.join("\n",
             "domain: EXAMPLE", "realm: EXAMPLE.TEST", "sid: S-1-5-21-1111111111-2222222222-3333333333",
             "users:",
             "  - name: alice", "    rid: 1104", "    password: \"Alic3Pass!x\"", "    groups: [engineers]",
@@ -74,7 +74,7 @@ class DceKerberosContextTest {
         assertThat(s.isEstablished()).isTrue();
     }
 
-    static void exchangeSealedPdus(ClientSecurityContext c, ServerSecurityContext s) throws Exception {
+    public static void exchangeSealedPdus(ClientSecurityContext c, ServerSecurityContext s) throws Exception {
         for (int i = 0; i < 3; i++) {
             MessageProtectionTest.Pdu req = new MessageProtectionTest.Pdu(48, c.sealTokenSize(), i);
             byte[] plain = req.stubBytes();

@@ -15,7 +15,7 @@ import org.msrpc4j.security.SecurityContextException;
 import org.msrpc4j.security.SecurityStatus;
 
 /** Round trips of DCE-style MIC and Wrap tokens between an initiator and an acceptor, and tampering. */
-class MessageProtectionTest {
+public class MessageProtectionTest {
 
     /** A PDU laid out as the runtime does: 24-byte header, stub, 8-byte sec_trailer, token. */
     static final class Pdu {
