@@ -24,13 +24,22 @@ final class SambaFixture {
 
   /** Skips the test when Samba's Python bindings are missing, unless CI=true (then it fails). */
   static void requireSamba() {
+    requireModules("Samba's Python bindings", "import samba.gensec, samba.auth, samba.credentials");
+  }
+
+  /** Skips the test when Impacket is missing, unless CI=true (then it fails). */
+  static void requireImpacket() {
+    requireModules("Impacket", "import impacket.ntlm, Cryptodome.Cipher.ARC4");
+  }
+
+  private static void requireModules(String what, String imports) {
     String problem = null;
     try {
-      Process p = new ProcessBuilder(PYTHON, "-c", "import samba.gensec, samba.auth, samba.credentials")
+      Process p = new ProcessBuilder(PYTHON, "-c", imports)
           .redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        problem = "Samba's Python bindings are not importable: " + out;
+        problem = what + " is not importable by " + PYTHON + ": " + out;
       }
     } catch (IOException | InterruptedException e) {
       problem = "cannot run " + PYTHON + ": " + e;

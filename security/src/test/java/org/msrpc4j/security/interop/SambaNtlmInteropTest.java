@@ -63,7 +63,7 @@ class SambaNtlmInteropTest {
 
   // ---------------------------------------------------------------- Samba client, msrpc4j server
 
-  private ServerSecurityContext serverAgainstSambaClient(SambaPeer peer, String feature) throws Exception {
+  private ServerSecurityContext serverAgainstSambaClient(PythonPeer peer, String feature) throws Exception {
     AccountStore store = AccountStore.parse(
         "domain: EXAMPLE\nrealm: EXAMPLE.TEST\nsid: S-1-5-21-1-2-3\nusers:\n  - name: alice\n    rid: 1104\n    password: \""
             + SambaFixture.ALICE_PASSWORD + "\"\n", "test");
@@ -82,19 +82,19 @@ class SambaNtlmInteropTest {
   @ParameterizedTest
   @ValueSource(strings = {"sign", "seal"})
   void sambaClientAgainstOurServer(String feature) throws Exception {
-    try (SambaPeer peer = SambaPeer.start(work, "client", SambaFixture.clientConf().toString(),
+    try (PythonPeer peer = PythonPeer.start(work, "ntlm_peer.py", "client", SambaFixture.clientConf().toString(),
         "alice", SambaFixture.ALICE_PASSWORD, "EXAMPLE", feature)) {
       ServerSecurityContext server = serverAgainstSambaClient(peer, feature);
       assertThat(server.peerPrincipal()).isEqualTo("EXAMPLE\\alice");
       assertThat(((NtlmServerContext) server).micVerified()).as("Samba sends a MIC").isTrue();
       assertThat(ok(peer.call("KEY"))[1]).isEqualTo(hex(server.sessionKey()));
-      messagesBothWays(peer, server, feature);
+      PeerMessages.bothWays(peer, server, feature);
     }
   }
 
   @Test
   void sambaClientWithWrongPasswordIsDenied() throws Exception {
-    try (SambaPeer peer = SambaPeer.start(work, "client", SambaFixture.clientConf().toString(),
+    try (PythonPeer peer = PythonPeer.start(work, "ntlm_peer.py", "client", SambaFixture.clientConf().toString(),
         "alice", "not-the-password", "EXAMPLE", "sign")) {
       assertThatThrownBy(() -> serverAgainstSambaClient(peer, "sign"))
           .isInstanceOf(SecurityContextException.class)
@@ -104,7 +104,7 @@ class SambaNtlmInteropTest {
 
   @Test
   void sambaAnonymousClientAgainstOurServer() throws Exception {
-    try (SambaPeer peer = SambaPeer.start(work, "client", SambaFixture.clientConf().toString(),
+    try (PythonPeer peer = PythonPeer.start(work, "ntlm_peer.py", "client", SambaFixture.clientConf().toString(),
         "-", "-", "-", "sign")) {
       ServerSecurityContext server = serverAgainstSambaClient(peer, "sign");
       assertThat(server.isAnonymous()).isTrue();
@@ -114,7 +114,7 @@ class SambaNtlmInteropTest {
 
   // ---------------------------------------------------------------- msrpc4j client, Samba server
 
-  private ClientSecurityContext clientAgainstSambaServer(SambaPeer peer, ClientIdentity id, String feature) throws Exception {
+  private ClientSecurityContext clientAgainstSambaServer(PythonPeer peer, ClientIdentity id, String feature) throws Exception {
     ClientSecurityContext client = NtlmSecurityProvider.client()
         .newClientContext(new ClientContextRequest(id, "host/server", level(feature), null));
     ContextStep negotiate = client.initialize(null);
@@ -130,20 +130,20 @@ class SambaNtlmInteropTest {
   @ParameterizedTest
   @ValueSource(strings = {"sign", "seal"})
   void ourClientAgainstSambaServer(String feature) throws Exception {
-    try (SambaPeer peer = SambaPeer.start(work, "server", SambaFixture.domainConf().toString(), feature)) {
+    try (PythonPeer peer = PythonPeer.start(work, "ntlm_peer.py", "server", SambaFixture.domainConf().toString(), feature)) {
       ClientSecurityContext client = clientAgainstSambaServer(peer,
           ClientIdentity.password("EXAMPLE", "alice", SambaFixture.ALICE_PASSWORD.toCharArray()), feature);
       String[] who = ok(peer.call("WHO"));
       assertThat(who[1]).isEqualTo("alice");
       assertThat(who[2]).isEqualTo("EXAMPLE");
       assertThat(ok(peer.call("KEY"))[1]).isEqualTo(hex(client.sessionKey()));
-      messagesBothWays(peer, client, feature);
+      PeerMessages.bothWays(peer, client, feature);
     }
   }
 
   @Test
   void ourClientWithWrongPasswordIsRefusedBySamba() throws Exception {
-    try (SambaPeer peer = SambaPeer.start(work, "server", SambaFixture.domainConf().toString(), "sign")) {
+    try (PythonPeer peer = PythonPeer.start(work, "ntlm_peer.py", "server", SambaFixture.domainConf().toString(), "sign")) {
       ClientSecurityContext client = NtlmSecurityProvider.client().newClientContext(new ClientContextRequest(
           ClientIdentity.password("EXAMPLE", "alice", "wrong".toCharArray()), "", AuthnLevel.PKT_INTEGRITY, null));
       String[] challenge = peer.call("TOKEN " + hex(client.initialize(null).token())).split(" ");
@@ -155,77 +155,10 @@ class SambaNtlmInteropTest {
 
   @Test
   void ourAnonymousClientAgainstSambaServer() throws Exception {
-    try (SambaPeer peer = SambaPeer.start(work, "server", SambaFixture.domainConf().toString(), "sign")) {
+    try (PythonPeer peer = PythonPeer.start(work, "ntlm_peer.py", "server", SambaFixture.domainConf().toString(), "sign")) {
       clientAgainstSambaServer(peer, ClientIdentity.anonymous(), "sign");
       String[] who = ok(peer.call("WHO"));
       assertThat(who[1]).isEqualTo("ANONYMOUS");
     }
-  }
-
-  // ---------------------------------------------------------------- messages
-
-  /** Samba signs/seals, we check; we sign/seal, Samba checks. Three rounds to move sequence numbers and RC4 state. */
-  private void messagesBothWays(SambaPeer peer, SecurityContext ours, String feature) throws Exception {
-    for (int round = 0; round < 3; round++) {
-      // A DCE/RPC-like PDU: 24-byte header, stub, 8-byte sec_trailer; the signature covers it all.
-      byte[] header = ("HEADER-of-the-pdu-" + round + "-----").substring(0, 24).getBytes(StandardCharsets.US_ASCII);
-      byte[] stub = ("stub data of round " + round).getBytes(StandardCharsets.US_ASCII);
-      byte[] trailer = {10, 5, 0, 0, 0, 0, 0, 0};
-      byte[] whole = concat(header, stub, trailer);
-
-      // Samba -> us, gensec_sign_packet (what Samba's DCE/RPC does at integrity)
-      String sig = ok(peer.call("SIGN " + hex(stub) + " " + hex(whole)))[1];
-      byte[] pdu = concat(whole, unhex(sig));
-      ours.verify(rpcSegments(pdu, header.length, stub.length));
-
-      // us -> Samba
-      byte[] ourPdu = concat(whole, new byte[16]);
-      ours.sign(rpcSegments(ourPdu, header.length, stub.length));
-      assertThat(peer.call("CHECK " + hex(stub) + " " + hex(whole) + " " + hex(Arrays.copyOfRange(ourPdu, whole.length, ourPdu.length))))
-          .isEqualTo("OK");
-
-      // gensec_wrap / unwrap: 16-byte signature then the data, sealed when SEAL was negotiated
-      byte[] message = ("wrapped message " + round).getBytes(StandardCharsets.US_ASCII);
-      byte[] wrapped = unhex(ok(peer.call("WRAP " + hex(message)))[1]);
-      List<MessageSegment> segs = List.of(MessageSegment.token(wrapped, 0, 16), MessageSegment.data(wrapped, 16, wrapped.length - 16));
-      if (feature.equals("seal")) {
-        assertThat(Arrays.copyOfRange(wrapped, 16, wrapped.length)).isNotEqualTo(message);
-        ours.unseal(segs);
-      } else {
-        ours.verify(segs);
-      }
-      assertThat(Arrays.copyOfRange(wrapped, 16, wrapped.length)).isEqualTo(message);
-
-      byte[] mine = concat(new byte[16], message);
-      List<MessageSegment> mineSegs = List.of(MessageSegment.token(mine, 0, 16), MessageSegment.data(mine, 16, message.length));
-      if (feature.equals("seal")) {
-        ours.seal(mineSegs);
-      } else {
-        ours.sign(mineSegs);
-      }
-      assertThat(unhex(ok(peer.call("UNWRAP " + hex(mine)))[1])).isEqualTo(message);
-    }
-  }
-
-  private static List<MessageSegment> rpcSegments(byte[] pdu, int headerLen, int stubLen) {
-    return List.of(
-        MessageSegment.readOnly(pdu, 0, headerLen),
-        MessageSegment.data(pdu, headerLen, stubLen),
-        MessageSegment.readOnly(pdu, headerLen + stubLen, 8),
-        MessageSegment.token(pdu, headerLen + stubLen + 8, 16));
-  }
-
-  private static byte[] concat(byte[]... parts) {
-    int n = 0;
-    for (byte[] p : parts) {
-      n += p.length;
-    }
-    byte[] out = new byte[n];
-    int off = 0;
-    for (byte[] p : parts) {
-      System.arraycopy(p, 0, out, off, p.length);
-      off += p.length;
-    }
-    return out;
   }
 }

@@ -14,25 +14,26 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One running {@code ntlm_peer.py}: Samba's gensec NTLMSSP playing the other side, one request
- * line in, one answer line out. Not thread-safe.
+ * One running peer script from {@code src/test/resources/samba} ({@code ntlm_peer.py}: Samba's
+ * gensec; {@code impacket_peer.py}: Impacket's ntlm module) playing the other side of NTLM, one
+ * request line in, one answer line out. Not thread-safe.
  */
-final class SambaPeer implements AutoCloseable {
+final class PythonPeer implements AutoCloseable {
   private final Process process;
   private final Writer in;
   private final BufferedReader out;
   private final Path stderr;
 
-  private SambaPeer(Process process, Path stderr) {
+  private PythonPeer(Process process, Path stderr) {
     this.process = process;
     this.stderr = stderr;
     this.in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.US_ASCII);
     this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
   }
 
-  static SambaPeer start(Path workDir, String... args) throws IOException {
-    Path script = workDir.resolve("ntlm_peer.py");
-    try (var res = SambaPeer.class.getResourceAsStream("/samba/ntlm_peer.py")) {
+  static PythonPeer start(Path workDir, String scriptName, String... args) throws IOException {
+    Path script = workDir.resolve(scriptName);
+    try (var res = PythonPeer.class.getResourceAsStream("/samba/" + scriptName)) {
       Files.copy(res, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
     List<String> cmd = new ArrayList<>(List.of(SambaFixture.PYTHON, script.toString()));
@@ -40,7 +41,7 @@ final class SambaPeer implements AutoCloseable {
     Path err = Files.createTempFile(workDir, "peer", ".err");
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile());
     pb.environment().put("PATH", "/usr/bin:/bin");
-    return new SambaPeer(pb.start(), err);
+    return new PythonPeer(pb.start(), err);
   }
 
   /** Sends one request line and returns the answer line. */
@@ -50,7 +51,7 @@ final class SambaPeer implements AutoCloseable {
       in.flush();
       String answer = out.readLine();
       if (answer == null) {
-        throw new IllegalStateException("the Samba peer exited: " + Files.readString(stderr));
+        throw new IllegalStateException("the peer script exited: " + Files.readString(stderr));
       }
       return answer;
     } catch (IOException e) {
