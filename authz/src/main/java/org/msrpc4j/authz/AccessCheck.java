@@ -26,9 +26,10 @@ import java.util.Objects;
  *       contrary to "ACEs in order"). Nothing granted means denied.
  * </ol>
  * Object ACEs: without an object type list, an object ACE without an ObjectType GUID acts as its
- * plain counterpart and one with an ObjectType is skipped. Callback ACEs: conditional expressions
- * are not evaluated here, so their result is "unknown": an allow-callback ACE does not grant and a
- * deny-callback ACE denies, the safe reading Windows applies to unknown results.
+ * plain counterpart and one with an ObjectType is skipped. Callback ACEs: the conditional
+ * expression is evaluated by {@link ConditionEvaluator} (membership tests and logic; claims are not
+ * in the token, so tests on them are UNKNOWN); as 2.4.4.17.3 says, an allow-callback ACE grants only
+ * when the condition is TRUE and a deny-callback ACE denies when it is TRUE or UNKNOWN.
  */
 public final class AccessCheck {
   private AccessCheck() {}
@@ -88,7 +89,7 @@ public final class AccessCheck {
     if (maxAllowed) {
       int denied = 0;
       for (Ace ace : dacl.aces()) {
-        Effect e = effect(ace, token, sd.owner(), principalSelf);
+        Effect e = effect(ace, token, sd.owner(), principalSelf, sd.sacl());
         int mask = aceMask(ace);
         if (e == Effect.ALLOW) {
           granted |= mask & ~denied;
@@ -107,7 +108,7 @@ public final class AccessCheck {
       if (remaining == 0) {
         break;
       }
-      Effect e = effect(ace, token, sd.owner(), principalSelf);
+      Effect e = effect(ace, token, sd.owner(), principalSelf, sd.sacl());
       int mask = aceMask(ace);
       if (e == Effect.ALLOW) {
         granted |= remaining & mask;
@@ -129,7 +130,7 @@ public final class AccessCheck {
     return ace.mask() & ~AccessMasks.MAXIMUM_ALLOWED;
   }
 
-  private static Effect effect(Ace ace, Token token, Sid owner, Sid principalSelf) {
+  private static Effect effect(Ace ace, Token token, Sid owner, Sid principalSelf, Acl sacl) {
     if (ace.isOpaque() || ace.hasFlag(AceFlags.INHERIT_ONLY)) {
       return Effect.NONE;
     }
@@ -138,16 +139,24 @@ public final class AccessCheck {
       return Effect.NONE;
     }
     if (t.isAllow()) {
-      if (t.isCallback()) {
-        return Effect.NONE; // condition unknown: never grants
-      }
-      return matches(ace.sid(), token, owner, principalSelf, false) ? Effect.ALLOW : Effect.NONE;
-    }
-    if (t.isDeny()) {
-      if (ace.mask() == 0) {
+      if (!matches(ace.sid(), token, owner, principalSelf, false)) {
         return Effect.NONE;
       }
-      return matches(ace.sid(), token, owner, principalSelf, true) ? Effect.DENY : Effect.NONE;
+      if (t.isCallback() && ConditionEvaluator.evaluate(ace.applicationDataUnsafe(), token, false, sacl)
+          != ConditionEvaluator.Result.TRUE) {
+        return Effect.NONE;
+      }
+      return Effect.ALLOW;
+    }
+    if (t.isDeny()) {
+      if (ace.mask() == 0 || !matches(ace.sid(), token, owner, principalSelf, true)) {
+        return Effect.NONE;
+      }
+      if (t.isCallback() && ConditionEvaluator.evaluate(ace.applicationDataUnsafe(), token, true, sacl)
+          == ConditionEvaluator.Result.FALSE) {
+        return Effect.NONE;
+      }
+      return Effect.DENY;
     }
     return Effect.NONE;
   }

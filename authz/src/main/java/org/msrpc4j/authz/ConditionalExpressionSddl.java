@@ -1,19 +1,540 @@
 package org.msrpc4j.authz;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
 /**
- * Conditional expressions of callback ACEs ([MS-DTYP] 2.4.4.17): SDDL text to and from the binary
- * "artx" form.
+ * Conditional expressions of callback ACEs ([MS-DTYP] 2.4.4.17, SDDL grammar 2.5.1.1): SDDL text
+ * to the binary postfix form ("artx" then tokens, padded to 4 bytes) and back.
  *
- * <p>Stateless and thread-safe.
+ * <p>Stateless and thread-safe. Output puts every operation in parentheses with single spaces,
+ * e.g. {@code (Member_of {SID(BA)})} or {@code ((@User.dept == "Sales") || (Title == "VP"))}; the
+ * outermost pair is the one the ACE syntax requires. Integers keep the sign and base they were
+ * written with, as the binary form records them.
  */
 final class ConditionalExpressionSddl {
+  private static final Map<String, Integer> WORD_OPS = Map.ofEntries(
+      Map.entry("member_of", ConditionToken.MEMBER_OF),
+      Map.entry("not_member_of", ConditionToken.NOT_MEMBER_OF),
+      Map.entry("member_of_any", ConditionToken.MEMBER_OF_ANY),
+      Map.entry("not_member_of_any", ConditionToken.NOT_MEMBER_OF_ANY),
+      Map.entry("device_member_of", ConditionToken.DEVICE_MEMBER_OF),
+      Map.entry("device_member_of_any", ConditionToken.DEVICE_MEMBER_OF_ANY),
+      Map.entry("not_device_member_of", ConditionToken.NOT_DEVICE_MEMBER_OF),
+      Map.entry("not_device_member_of_any", ConditionToken.NOT_DEVICE_MEMBER_OF_ANY),
+      Map.entry("exists", ConditionToken.EXISTS),
+      Map.entry("not_exists", ConditionToken.NOT_EXISTS),
+      Map.entry("contains", ConditionToken.CONTAINS),
+      Map.entry("not_contains", ConditionToken.NOT_CONTAINS),
+      Map.entry("any_of", ConditionToken.ANY_OF),
+      Map.entry("not_any_of", ConditionToken.NOT_ANY_OF));
+
   private ConditionalExpressionSddl() {}
 
-  static byte[] parse(String text, int pos, Sid domainSid) throws SecurityFormatException {
-    throw new SecurityFormatException(pos, "conditional expressions are not supported yet");
+  // ---------------------------------------------------------------- binary to text
+
+  static String format(byte[] data, Sid domainSid) {
+    try {
+      return format(ConditionToken.decode(data), domainSid);
+    } catch (SecurityFormatException e) {
+      throw new IllegalArgumentException("callback ACE data is not a valid conditional expression: "
+          + e.getMessage(), e);
+    }
   }
 
-  static String format(byte[] data) {
-    throw new IllegalArgumentException("conditional expressions cannot be rendered as SDDL yet");
+  private record Node(String text, boolean operation) {}
+
+  static String format(List<ConditionToken> tokens, Sid domainSid) throws SecurityFormatException {
+    Deque<Node> stack = new ArrayDeque<>();
+    for (ConditionToken t : tokens) {
+      if (!t.isOperator()) {
+        stack.push(new Node(literal(t, domainSid), false));
+        continue;
+      }
+      String name = operatorName(t.code());
+      if (t.isUnaryOperator()) {
+        if (stack.isEmpty()) {
+          throw new SecurityFormatException(0, "operator " + name + " has no operand");
+        }
+        Node x = stack.pop();
+        stack.push(new Node(t.code() == ConditionToken.NOT ? "(!" + x.text + ")" : "(" + name + " " + x.text + ")",
+            true));
+      } else {
+        if (stack.size() < 2) {
+          throw new SecurityFormatException(0, "operator " + name + " needs two operands");
+        }
+        Node rhs = stack.pop();
+        Node lhs = stack.pop();
+        stack.push(new Node("(" + lhs.text + " " + name + " " + rhs.text + ")", true));
+      }
+    }
+    if (stack.size() != 1) {
+      throw new SecurityFormatException(0, "conditional expression leaves " + stack.size() + " values, not 1");
+    }
+    Node top = stack.pop();
+    // The ACE syntax adds the outermost parentheses.
+    return top.operation ? top.text.substring(1, top.text.length() - 1) : top.text;
+  }
+
+  private static String operatorName(int code) {
+    return switch (code) {
+      case ConditionToken.EQ -> "==";
+      case ConditionToken.NE -> "!=";
+      case ConditionToken.LT -> "<";
+      case ConditionToken.LE -> "<=";
+      case ConditionToken.GT -> ">";
+      case ConditionToken.GE -> ">=";
+      case ConditionToken.AND -> "&&";
+      case ConditionToken.OR -> "||";
+      case ConditionToken.NOT -> "!";
+      case ConditionToken.CONTAINS -> "Contains";
+      case ConditionToken.NOT_CONTAINS -> "Not_Contains";
+      case ConditionToken.ANY_OF -> "Any_of";
+      case ConditionToken.NOT_ANY_OF -> "Not_Any_of";
+      case ConditionToken.EXISTS -> "Exists";
+      case ConditionToken.NOT_EXISTS -> "Not_Exists";
+      case ConditionToken.MEMBER_OF -> "Member_of";
+      case ConditionToken.NOT_MEMBER_OF -> "Not_Member_of";
+      case ConditionToken.MEMBER_OF_ANY -> "Member_of_Any";
+      case ConditionToken.NOT_MEMBER_OF_ANY -> "Not_Member_of_Any";
+      case ConditionToken.DEVICE_MEMBER_OF -> "Device_Member_of";
+      case ConditionToken.NOT_DEVICE_MEMBER_OF -> "Not_Device_Member_of";
+      case ConditionToken.DEVICE_MEMBER_OF_ANY -> "Device_Member_of_Any";
+      default -> "Not_Device_Member_of_Any";
+    };
+  }
+
+  private static String literal(ConditionToken t, Sid domainSid) {
+    return switch (t.code()) {
+      case ConditionToken.INT8, ConditionToken.INT16, ConditionToken.INT32, ConditionToken.INT64 -> integer(t);
+      case ConditionToken.STRING -> "\"" + t.value() + "\"";
+      case ConditionToken.OCTETS -> "#" + HexFormat.of().formatHex((byte[]) t.value());
+      case ConditionToken.SID -> "SID(" + Sddl.formatSid((Sid) t.value(), domainSid) + ")";
+      case ConditionToken.LOCAL_ATTR -> escapeName((String) t.value());
+      case ConditionToken.USER_ATTR -> "@User." + escapeName((String) t.value());
+      case ConditionToken.RESOURCE_ATTR -> "@Resource." + escapeName((String) t.value());
+      case ConditionToken.DEVICE_ATTR -> "@Device." + escapeName((String) t.value());
+      default -> {
+        @SuppressWarnings("unchecked")
+        List<ConditionToken> items = (List<ConditionToken>) t.value();
+        StringBuilder sb = new StringBuilder("{");
+        for (int i = 0; i < items.size(); i++) {
+          sb.append(i > 0 ? ", " : "").append(literal(items.get(i), domainSid));
+        }
+        yield sb.append('}').toString();
+      }
+    };
+  }
+
+  private static String integer(ConditionToken t) {
+    long v = (Long) t.value();
+    String prefix = t.sign() == 1 ? "+" : t.sign() == 2 ? "-" : "";
+    long magnitude = t.sign() == 2 ? -v : v;
+    String digits = switch (t.base()) {
+      case 1 -> "0" + Long.toOctalString(magnitude);
+      case 3 -> "0x" + Long.toHexString(magnitude);
+      default -> t.sign() == 3 ? Long.toString(v) : Long.toUnsignedString(magnitude);
+    };
+    if (t.base() == 1 && magnitude == 0) {
+      digits = "0";
+    }
+    return (t.sign() == 3 ? "" : prefix) + digits;
+  }
+
+  /** Characters [MS-DTYP] 2.5.1.1 says must be written as %XXXX in attribute names. */
+  private static String escapeName(String name) {
+    StringBuilder sb = new StringBuilder();
+    for (char c : name.toCharArray()) {
+      if ("!&()><=|% \"{},".indexOf(c) >= 0 || c < 0x20) {
+        sb.append(String.format("%%%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  // ---------------------------------------------------------------- text to binary
+
+  /** Compiles the text between the ACE's parentheses; {@code pos} is its index in the whole SDDL. */
+  static byte[] parse(String text, int pos, Sid domainSid) throws SecurityFormatException {
+    Compiler c = new Compiler(text, pos, domainSid);
+    c.out.writeBytes(ConditionToken.SIGNATURE);
+    c.expr(0);
+    c.skipSpaces();
+    if (c.i < text.length()) {
+      throw c.error("unexpected \"" + text.charAt(c.i) + "\" after the expression");
+    }
+    while (c.out.size() % 4 != 0) {
+      c.out.write(0);
+    }
+    return c.out.toByteArray();
+  }
+
+  /** Recursive-descent compiler emitting postfix tokens. One per string; not thread-safe. */
+  private static final class Compiler {
+    private final String s;
+    private final int base;
+    private final Sid domainSid;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private int i;
+
+    Compiler(String s, int base, Sid domainSid) {
+      this.s = s;
+      this.base = base;
+      this.domainSid = domainSid;
+    }
+
+    SecurityFormatException error(String reason) {
+      return new SecurityFormatException(base + Math.min(i, s.length()), reason);
+    }
+
+    void skipSpaces() {
+      while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+        i++;
+      }
+    }
+
+    boolean eat(String token) {
+      skipSpaces();
+      if (s.startsWith(token, i)) {
+        i += token.length();
+        return true;
+      }
+      return false;
+    }
+
+    void expr(int depth) throws SecurityFormatException {
+      if (depth > 64) {
+        throw error("conditional expression nested too deeply");
+      }
+      superTerm(depth);
+      while (eat("||")) {
+        superTerm(depth);
+        out.write(ConditionToken.OR);
+      }
+    }
+
+    void superTerm(int depth) throws SecurityFormatException {
+      factor(depth);
+      while (eat("&&")) {
+        factor(depth);
+        out.write(ConditionToken.AND);
+      }
+    }
+
+    void factor(int depth) throws SecurityFormatException {
+      skipSpaces();
+      if (eat("(")) {
+        expr(depth + 1);
+        if (!eat(")")) {
+          throw error("expected ')'");
+        }
+      } else if (i < s.length() && s.charAt(i) == '!' && !s.startsWith("!=", i)) {
+        i++;
+        factor(depth + 1);
+        out.write(ConditionToken.NOT);
+      } else {
+        term();
+      }
+    }
+
+    void term() throws SecurityFormatException {
+      skipSpaces();
+      int start = i;
+      String word = peekWord();
+      Integer op = word == null ? null : WORD_OPS.get(word.toLowerCase(Locale.ROOT));
+      if (op != null && isPrefixOperator(op)) {
+        i += word.length();
+        if (op == ConditionToken.EXISTS || op == ConditionToken.NOT_EXISTS) {
+          attribute(true);
+        } else {
+          sidArray();
+        }
+        out.write(op);
+        return;
+      }
+      if (word == null || !isAttributeStart(s.charAt(i))) {
+        throw error("expected an attribute name, Member_of or Exists");
+      }
+      attribute(true);
+      skipSpaces();
+      int rel = relational();
+      if (rel != 0) {
+        value(rel == ConditionToken.EQ || rel == ConditionToken.NE);
+        out.write(rel);
+        return;
+      }
+      String next = peekWord();
+      Integer setOp = next == null ? null : WORD_OPS.get(next.toLowerCase(Locale.ROOT));
+      if (setOp != null && !isPrefixOperator(setOp)) {
+        i += next.length();
+        value(true);
+        out.write(setOp);
+        return;
+      }
+      if (i == start) {
+        throw error("expected a term");
+      }
+      // A bare attribute is a term of its own (its logical value).
+    }
+
+    private static boolean isPrefixOperator(int op) {
+      return op != ConditionToken.CONTAINS && op != ConditionToken.NOT_CONTAINS && op != ConditionToken.ANY_OF
+          && op != ConditionToken.NOT_ANY_OF;
+    }
+
+    private int relational() {
+      for (String[] r : new String[][] {{"==", "128"}, {"!=", "129"}, {"<=", "131"}, {">=", "133"}, {"<", "130"},
+          {">", "132"}}) {
+        if (s.startsWith(r[0], i)) {
+          i += r[0].length();
+          return Integer.parseInt(r[1]);
+        }
+      }
+      return 0;
+    }
+
+    private static boolean isAttributeStart(char c) {
+      return Character.isLetterOrDigit(c) || c == '@' || c == ':' || c == '.' || c == '/' || c == '_';
+    }
+
+    private static boolean isNameChar(char c) {
+      return c > 0x7f || Character.isLetterOrDigit(c) || ":./_@#$'*+-;?[\\]^`~".indexOf(c) >= 0;
+    }
+
+    private String peekWord() {
+      skipSpaces();
+      int j = i;
+      while (j < s.length() && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_')) {
+        j++;
+      }
+      return j == i ? (i < s.length() && isAttributeStart(s.charAt(i)) ? "" : null) : s.substring(i, j);
+    }
+
+    void attribute(boolean required) throws SecurityFormatException {
+      skipSpaces();
+      int start = i;
+      int code = ConditionToken.LOCAL_ATTR;
+      String lower = s.substring(i).toLowerCase(Locale.ROOT);
+      for (String[] p : new String[][] {{"@user.", "249"}, {"@resource.", "250"}, {"@device.", "251"}}) {
+        if (lower.startsWith(p[0])) {
+          code = Integer.parseInt(p[1]);
+          i += p[0].length();
+          break;
+        }
+      }
+      if (code == ConditionToken.LOCAL_ATTR && i < s.length() && s.charAt(i) == '@') {
+        throw error("an @ attribute starts with @User., @Device. or @Resource.");
+      }
+      StringBuilder name = new StringBuilder();
+      while (i < s.length()) {
+        char c = s.charAt(i);
+        if (c == '%' && code != ConditionToken.LOCAL_ATTR) {
+          if (i + 5 > s.length()) {
+            throw error("incomplete %XXXX escape");
+          }
+          try {
+            int v = Integer.parseInt(s.substring(i + 1, i + 5), 16);
+            if (v == 0) {
+              throw error("%0000 is not allowed in an attribute name");
+            }
+            name.append((char) v);
+          } catch (NumberFormatException e) {
+            throw error("bad %XXXX escape");
+          }
+          i += 5;
+        } else if (code == ConditionToken.LOCAL_ATTR ? (Character.isLetterOrDigit(c) || ":./_@".indexOf(c) >= 0)
+            : isNameChar(c)) {
+          name.append(c);
+          i++;
+        } else {
+          break;
+        }
+      }
+      if (name.length() == 0) {
+        i = start;
+        if (required) {
+          throw error("expected an attribute name");
+        }
+        return;
+      }
+      emitString(code, name.toString());
+    }
+
+    void sidArray() throws SecurityFormatException {
+      skipSpaces();
+      if (eat("{")) {
+        ByteArrayOutputStream saved = swapOut();
+        do {
+          sidLiteral();
+        } while (eat(","));
+        if (!eat("}")) {
+          throw error("expected '}' to close the SID list");
+        }
+        emitComposite(saved);
+      } else {
+        sidLiteral();
+      }
+    }
+
+    void sidLiteral() throws SecurityFormatException {
+      skipSpaces();
+      if (!s.regionMatches(true, i, "SID(", 0, 4)) {
+        throw error("expected SID(...)");
+      }
+      i += 4;
+      int close = s.indexOf(')', i);
+      if (close < 0) {
+        throw error("SID( is not closed");
+      }
+      String text = s.substring(i, close).strip();
+      Sid sid;
+      try {
+        sid = Sddl.parseSid(text, domainSid);
+      } catch (SecurityFormatException e) {
+        throw new SecurityFormatException(base + i + e.position(), "bad SID literal: " + e.getMessage());
+      }
+      i = close + 1;
+      byte[] b = sid.toBytes();
+      out.write(ConditionToken.SID);
+      writeLength(b.length);
+      out.writeBytes(b);
+    }
+
+    /** A value or, when {@code setAllowed}, a {...} composite. */
+    void value(boolean setAllowed) throws SecurityFormatException {
+      skipSpaces();
+      if (setAllowed && eat("{")) {
+        ByteArrayOutputStream saved = swapOut();
+        do {
+          scalar();
+        } while (eat(","));
+        if (!eat("}")) {
+          throw error("expected '}' to close the value list");
+        }
+        emitComposite(saved);
+      } else {
+        scalar();
+      }
+    }
+
+    void scalar() throws SecurityFormatException {
+      skipSpaces();
+      if (i >= s.length()) {
+        throw error("expected a value");
+      }
+      char c = s.charAt(i);
+      if (c == '"') {
+        int close = s.indexOf('"', i + 1);
+        if (close < 0) {
+          throw error("unterminated string");
+        }
+        emitString(ConditionToken.STRING, s.substring(i + 1, close));
+        i = close + 1;
+      } else if (c == '#') {
+        int j = i + 1;
+        while (j < s.length() && Character.digit(s.charAt(j), 16) >= 0 && s.charAt(j) < 128) {
+          j++;
+        }
+        if ((j - i - 1) % 2 != 0) {
+          throw error("an octet string has pairs of hex digits");
+        }
+        byte[] b = HexFormat.of().parseHex(s.substring(i + 1, j));
+        out.write(ConditionToken.OCTETS);
+        writeLength(b.length);
+        out.writeBytes(b);
+        i = j;
+      } else if (Character.isDigit(c) || ((c == '-' || c == '+') && i + 1 < s.length()
+          && Character.isDigit(s.charAt(i + 1)))) {
+        integer();
+      } else if (s.regionMatches(true, i, "SID(", 0, 4)) {
+        sidLiteral();
+      } else if (c == '@') {
+        attribute(true);
+      } else {
+        throw error("expected a number, string, #octets, SID(...) or @attribute");
+      }
+    }
+
+    void integer() throws SecurityFormatException {
+      int start = i;
+      int sign = 3;
+      if (s.charAt(i) == '-' || s.charAt(i) == '+') {
+        sign = s.charAt(i) == '-' ? 2 : 1;
+        i++;
+      }
+      int radix = 10;
+      int baseCode = 2;
+      if (s.startsWith("0x", i) || s.startsWith("0X", i)) {
+        radix = 16;
+        baseCode = 3;
+        i += 2;
+      } else if (s.charAt(i) == '0' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1))) {
+        radix = 8;
+        baseCode = 1;
+        i++;
+      }
+      int digits = i;
+      while (i < s.length() && s.charAt(i) < 128 && Character.digit(s.charAt(i), radix) >= 0) {
+        i++;
+      }
+      if (i == digits) {
+        throw error("a number needs digits");
+      }
+      long v;
+      try {
+        v = Long.parseUnsignedLong(s.substring(digits, i), radix);
+      } catch (NumberFormatException e) {
+        i = start;
+        throw error("number does not fit in 64 bits");
+      }
+      if (sign == 2) {
+        v = -v;
+      }
+      out.write(ConditionToken.INT64);
+      for (int k = 0; k < 8; k++) {
+        out.write((int) (v >>> (8 * k)));
+      }
+      out.write(sign);
+      out.write(baseCode);
+    }
+
+    private ByteArrayOutputStream swapOut() {
+      ByteArrayOutputStream saved = new ByteArrayOutputStream();
+      saved.writeBytes(out.toByteArray());
+      out.reset();
+      return saved;
+    }
+
+    /** Wraps what was written since {@link #swapOut} in a composite token. */
+    private void emitComposite(ByteArrayOutputStream saved) {
+      byte[] inner = out.toByteArray();
+      out.reset();
+      out.writeBytes(saved.toByteArray());
+      out.write(ConditionToken.COMPOSITE);
+      writeLength(inner.length);
+      out.writeBytes(inner);
+    }
+
+    private void emitString(int code, String value) {
+      byte[] b = value.getBytes(StandardCharsets.UTF_16LE);
+      out.write(code);
+      writeLength(b.length);
+      out.writeBytes(b);
+    }
+
+    private void writeLength(int n) {
+      out.write(n);
+      out.write(n >>> 8);
+      out.write(n >>> 16);
+      out.write(n >>> 24);
+    }
   }
 }

@@ -75,7 +75,7 @@ final class SddlWriter {
       if (t == AceType.SYSTEM_RESOURCE_ATTRIBUTE) {
         sb.append(";(").append(ClaimAttributeSddl.format(a.applicationDataUnsafe())).append(')');
       } else if (t.isCallback()) {
-        sb.append(";(").append(ConditionalExpressionSddl.format(a.applicationDataUnsafe())).append(')');
+        sb.append(";(").append(ConditionalExpressionSddl.format(a.applicationDataUnsafe(), domainSid)).append(')');
       }
       // Other types: trailing bytes have no SDDL form; Windows drops them too.
     }
