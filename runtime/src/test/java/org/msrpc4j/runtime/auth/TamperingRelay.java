@@ -29,8 +29,7 @@ final class TamperingRelay implements AutoCloseable {
           sockets.add(client);
           sockets.add(server);
           start(() -> pumpFrames(client.getInputStream(), server.getOutputStream(), rewrite));
-          start(() -> client.getInputStream().transferTo(OutputStream.nullOutputStream()) * 0
-              + server.getInputStream().transferTo(client.getOutputStream()));
+          start(() -> server.getInputStream().transferTo(client.getOutputStream()));
         }
       } catch (IOException ignored) {
         // closed
