@@ -308,6 +308,71 @@ def case_krb5pac_CONSTRAINED_DELEGATION_serialized():
     return blob[offset:offset + size]
 
 
+def case_security_LSAP_TOKEN_INFO_INTEGRITY():
+    v = security.LSAP_TOKEN_INFO_INTEGRITY()
+    v.Flags = 1
+    v.TokenIL = 0x2000
+    v.MachineId = list(range(32))
+    return ndr_pack(v)
+
+
+def case_security_sec_desc_buf():
+    v = security.sec_desc_buf()
+    v.sd = security.descriptor.from_sddl("O:BAG:SYD:(A;;GA;;;SY)", security.dom_sid("S-1-5-21-1-2-3"))
+    return ndr_pack(v)
+
+
+def samr_ids(values):
+    v = samr.Ids()
+    v.ids = values
+    v.count = len(values)
+    return v
+
+
+def case_samr_LookupNames_out():
+    f = samr.LookupNames()
+    f.out_rids = samr_ids([500, 501])
+    f.out_types = samr_ids([1, 1])
+    f.result = 0
+    return ndr_pack_out(f)
+
+
+def case_samr_EnumDomainUsers_out():
+    f = samr.EnumDomainUsers()
+    entries = []
+    for idx, name in ((500, "Administrator"), (501, "Guest")):
+        e = samr.SamEntry()
+        e.idx = idx
+        e.name = lsa_string(name)
+        entries.append(e)
+    sam = samr.SamArray()
+    sam.entries = entries
+    sam.count = 2
+    f.out_sam = sam
+    f.out_resume_handle = 7
+    f.out_num_entries = 2
+    f.result = 0
+    return ndr_pack_out(f)
+
+
+def case_lsa_EnumPrivsAccount_out():
+    f = lsa.EnumPrivsAccount()
+    privs = lsa.PrivilegeSet()
+    attrs = []
+    for low, high, attribute in ((5, 0, 3), (0x17, 1, 0)):
+        a = lsa.LUIDAttribute()
+        a.luid.low = low
+        a.luid.high = high
+        a.attribute = attribute
+        attrs.append(a)
+    privs.set = attrs
+    privs.count = 2
+    privs.unknown = 0
+    f.out_privs = privs
+    f.result = 0
+    return ndr_pack_out(f)
+
+
 CASES = {name[len("case_"):]: fn for name, fn in sorted(globals().items()) if name.startswith("case_")}
 
 

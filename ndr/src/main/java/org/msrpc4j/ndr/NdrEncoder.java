@@ -461,6 +461,11 @@ public final class NdrEncoder {
         return true;
     }
 
+    /** An embedded full pointer to a type that writes itself. */
+    public boolean writeFullPointer(NdrEncodable value) throws NdrException {
+        return writeFullPointer(value, ENCODABLE);
+    }
+
     /**
      * A top-level parameter passed by value or through a {@code [ref]} pointer (no referent id): the
      * value, then every referent it deferred.
@@ -483,6 +488,16 @@ public final class NdrEncoder {
         boolean present = writeUniquePointer(value, writer);
         flushDeferred();
         return present;
+    }
+
+    /** A top-level {@code [unique]} pointer parameter to a type that writes itself. */
+    public boolean writeTopLevelUniquePointer(NdrEncodable value) throws NdrException {
+        return writeTopLevelUniquePointer(value, ENCODABLE);
+    }
+
+    /** A top-level full pointer parameter to a type that writes itself. */
+    public boolean writeTopLevelFullPointer(NdrEncodable value) throws NdrException {
+        return writeTopLevelFullPointer(value, ENCODABLE);
     }
 
     /** A top-level full pointer parameter; may alias referents of earlier parameters of the same stream. */

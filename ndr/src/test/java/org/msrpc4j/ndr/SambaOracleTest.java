@@ -24,7 +24,12 @@ import org.msrpc4j.ndr.types.LsaOpenPolicy2In;
 import org.msrpc4j.ndr.types.LsaSidArray;
 import org.msrpc4j.ndr.types.LsaString;
 import org.msrpc4j.ndr.types.LsaTranslatedNames;
+import org.msrpc4j.ndr.types.LsaPrivilegeSet;
 import org.msrpc4j.ndr.types.PacConstrainedDelegation;
+import org.msrpc4j.ndr.types.SamrIds;
+import org.msrpc4j.ndr.types.SamrSamArray;
+import org.msrpc4j.ndr.types.SecDescBuf;
+import org.msrpc4j.ndr.types.SecurityTokenInfoIntegrity;
 import org.msrpc4j.ndr.types.SamrLogonHours;
 import org.msrpc4j.ndr.types.SamrRidWithAttributeArray;
 
@@ -198,6 +203,62 @@ class SambaOracleTest {
         CASES.add(new Case("krb5pac_CONSTRAINED_DELEGATION_serialized",
                 d -> NdrTypeSerialization1.decode(d.readBytes(d.remaining()), PacConstrainedDelegation.Ctr::decode),
                 (e, v) -> e.writeBytes(NdrTypeSerialization1.encode((NdrEncodable) v)), ctr));
+    }
+
+    static {
+        byte[] machineId = new byte[32];
+        for (int i = 0; i < 32; i++) {
+            machineId[i] = (byte) i;
+        }
+        topLevel("security_LSAP_TOKEN_INFO_INTEGRITY", SecurityTokenInfoIntegrity::decode,
+                new SecurityTokenInfoIntegrity(1, 0x2000, machineId));
+        // O:BAG:SYD:(A;;GA;;;SY), self-relative, as Samba's security.descriptor packs it
+        byte[] sd = Hex.bytes("01000480140000002400000000000000300000000102000000000005200000002002000001010000000000"
+                + "051200000004001c00010000000000140000000010010100000000000512000000");
+        topLevel("security_sec_desc_buf", SecDescBuf::decode, new SecDescBuf(sd.length, sd));
+
+        // [out,ref] samr_Ids *rids, [out,ref] samr_Ids *types, NTSTATUS
+        CASES.add(new Case("samr_LookupNames_out", d -> {
+            List<Object> v = List.of(d.readTopLevel(SamrIds::decode), d.readTopLevel(SamrIds::decode), d.readTopLevel(NdrDecoder::readInt32));
+            d.requireFullyConsumed();
+            return v;
+        }, (e, v) -> {
+            List<?> l = (List<?>) v;
+            e.writeTopLevel((SamrIds) l.get(0));
+            e.writeTopLevel((SamrIds) l.get(1));
+            e.writeTopLevel((Integer) l.get(2), NdrEncoder::writeInt32);
+        }, List.of(new SamrIds(500, 501), new SamrIds(1, 1), 0)));
+
+        // [in,out,ref] uint32 *resume_handle, [out,ref] samr_SamArray **sam, [out,ref] uint32 *num_entries, NTSTATUS
+        SamrSamArray sam = new SamrSamArray();
+        sam.count = 2;
+        sam.entries = List.of(new SamrSamArray.Entry(500, LsaString.of("Administrator")), new SamrSamArray.Entry(501, LsaString.of("Guest")));
+        CASES.add(new Case("samr_EnumDomainUsers_out", d -> {
+            int resume = d.readTopLevel(NdrDecoder::readInt32);
+            SamrSamArray s = d.readTopLevelUniquePointer(SamrSamArray::decode);
+            int num = d.readTopLevel(NdrDecoder::readInt32);
+            int status = d.readTopLevel(NdrDecoder::readInt32);
+            d.requireFullyConsumed();
+            return List.of(resume, s, num, status);
+        }, (e, v) -> {
+            List<?> l = (List<?>) v;
+            e.writeTopLevel((Integer) l.get(0), NdrEncoder::writeInt32);
+            e.writeTopLevelUniquePointer((SamrSamArray) l.get(1));
+            e.writeTopLevel((Integer) l.get(2), NdrEncoder::writeInt32);
+            e.writeTopLevel((Integer) l.get(3), NdrEncoder::writeInt32);
+        }, List.of(7, sam, 2, 0)));
+
+        // [out,ref] lsa_PrivilegeSet **privs, NTSTATUS: conformance of the conformant struct after the id
+        CASES.add(new Case("lsa_EnumPrivsAccount_out", d -> {
+            LsaPrivilegeSet p = d.readTopLevelUniquePointer(LsaPrivilegeSet::decode);
+            int status = d.readTopLevel(NdrDecoder::readInt32);
+            d.requireFullyConsumed();
+            return List.of(p, status);
+        }, (e, v) -> {
+            List<?> l = (List<?>) v;
+            e.writeTopLevelUniquePointer((LsaPrivilegeSet) l.get(0));
+            e.writeTopLevel((Integer) l.get(1), NdrEncoder::writeInt32);
+        }, List.of(new LsaPrivilegeSet(0, new int[] {5, 0, 3, 0x17, 1, 0}), 0)));
     }
 
     private static void call2(String name, EchoInfo info) {
