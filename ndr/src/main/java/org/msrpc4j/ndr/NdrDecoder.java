@@ -452,12 +452,12 @@ public final class NdrDecoder {
         if (id == 0) {
             return false;
         }
+        countPointer(); // aliases count too: each one holds a sink until its referent is decoded
         if (fullPointers == null) {
             fullPointers = new HashMap<>();
         }
         FullPointerSlot slot = fullPointers.get(id);
         if (slot == null) {
-            countPointer();
             slot = new FullPointerSlot(type, reader);
             fullPointers.put(id, slot);
             slot.whenResolved(sink);

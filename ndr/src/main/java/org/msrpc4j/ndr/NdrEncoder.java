@@ -451,6 +451,7 @@ public final class NdrEncoder {
             if (deferred.isAncestor(known)) {
                 throw new NdrException("cycle through full pointers (referent id 0x" + Integer.toHexString(known) + ")");
             }
+            countPointer();
             writeReferentId(known);
             return false;
         }

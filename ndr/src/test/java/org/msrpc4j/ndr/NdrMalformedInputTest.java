@@ -213,6 +213,16 @@ class NdrMalformedInputTest {
         assertThatThrownBy(() -> new NdrEncoder(NdrTransferSyntax.NDR20, fewPointers).writeTopLevel(Node.chain(50)))
                 .isInstanceOf(NdrException.class).hasMessageContaining("pointers");
 
+        // aliases of one full pointer count too: each holds a sink until the referent is decoded
+        byte[] aliases = Hex.bytes("01000000".repeat(20) + "05000000");
+        assertThatThrownBy(() -> new NdrDecoder(aliases, 0, aliases.length, NdrTransferSyntax.NDR20, fewPointers)
+                .readTopLevel(d -> {
+                    for (int i = 0; i < 20; i++) {
+                        d.readFullPointer(Integer.class, NdrDecoder::readInt32, v -> { });
+                    }
+                    return null;
+                })).isInstanceOf(NdrException.class).hasMessageContaining("pointers");
+
         NdrLimits small = NdrLimits.DEFAULT.withMaxTotalBytes(64);
         assertThatThrownBy(() -> new NdrDecoder(new byte[65], 0, 65, NdrTransferSyntax.NDR20, small))
                 .isInstanceOf(NdrException.class).hasMessageContaining("exceeds the limit");
