@@ -76,7 +76,7 @@ final class ClaimAttributeSddl {
           try {
             yield Sddl.parseSid(v, domainSid);
           } catch (SecurityFormatException e) {
-            throw new SecurityFormatException(at + e.position(), "bad TD value: " + e.getMessage());
+            throw new SecurityFormatException(at + e.position(), "bad TD value: " + e.reason());
           }
         }
         default -> {

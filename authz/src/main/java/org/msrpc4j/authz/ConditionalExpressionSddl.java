@@ -399,7 +399,7 @@ final class ConditionalExpressionSddl {
       try {
         sid = Sddl.parseSid(text, domainSid);
       } catch (SecurityFormatException e) {
-        throw new SecurityFormatException(base + i + e.position(), "bad SID literal: " + e.getMessage());
+        throw new SecurityFormatException(base + i + e.position(), "bad SID literal: " + e.reason());
       }
       i = close + 1;
       byte[] b = sid.toBytes();

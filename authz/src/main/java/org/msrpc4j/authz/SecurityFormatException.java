@@ -14,6 +14,7 @@ public final class SecurityFormatException extends Exception {
   private static final long serialVersionUID = 1L;
 
   private final int position;
+  private final String reason;
 
   /**
    * @param position byte offset or character index where the problem was found
@@ -22,6 +23,12 @@ public final class SecurityFormatException extends Exception {
   public SecurityFormatException(int position, String reason) {
     super("at position " + position + ": " + reason);
     this.position = position;
+    this.reason = reason;
+  }
+
+  /** What is wrong, without the position. */
+  public String reason() {
+    return reason;
   }
 
   /** The byte offset (binary input) or character index (SDDL) of the problem. */

@@ -93,6 +93,40 @@ final class RandomSecurity {
     return SecurityDescriptor.of(control, owner, group, sacl, dacl);
   }
 
+  private static final String[] CONDITIONS = {
+      "Member_of {SID(BA)}", "(Member_of_Any {SID(AU), SID(S-1-5-21-1-2-3-1104)}) && !(Exists @Resource.x)",
+      "@User.dept Any_of {\"Sales\", \"HR\"}", "(Title == \"VP\") || (@Device.level >= 0x10)",
+      "Not_Device_Member_of {SID(DD)}", "@User.blob != #00ff", "Level < -5"};
+
+  /**
+   * A descriptor that also holds ACEs only this library's SDDL knows (mandatory label, conditional,
+   * resource attribute, scoped policy), for round-trip and fuzz properties.
+   */
+  SecurityDescriptor richDescriptor() throws SecurityFormatException {
+    SecurityDescriptor sd = descriptor();
+    List<Ace> dacl = sd.dacl() == null ? new ArrayList<>() : new ArrayList<>(sd.dacl().aces());
+    List<Ace> sacl = sd.sacl() == null ? new ArrayList<>() : new ArrayList<>(sd.sacl().aces());
+    int n = r.nextInt(3);
+    for (int i = 0; i < n; i++) {
+      String cond = CONDITIONS[r.nextInt(CONDITIONS.length)];
+      String type = new String[] {"XA", "XD"}[r.nextInt(2)];
+      dacl.add(Sddl.parse("D:(" + type + ";;" + (r.nextInt() & 0x1FF) + ";;;WD;(" + cond + "))", DOMAIN).dacl().aces()
+          .get(0));
+    }
+    if (r.nextBoolean()) {
+      sacl.add(Sddl.parse("S:(ML;;NW;;;" + new String[] {"LW", "ME", "HI", "SI"}[r.nextInt(4)] + ")").sacl().aces()
+          .get(0));
+    }
+    if (r.nextBoolean()) {
+      sacl.add(Sddl.parse("S:(RA;;;;;WD;(\"Secrecy\",TU,0x0," + r.nextInt(9) + "))").sacl().aces().get(0));
+    }
+    if (r.nextInt(4) == 0) {
+      sacl.add(Ace.of(AceType.SYSTEM_SCOPED_POLICY_ID, 0, 0, Sid.of(17, r.nextInt(1000))));
+    }
+    return SecurityDescriptor.of(sd.control(), sd.owner(), sd.group(), sacl.isEmpty() ? sd.sacl() : Acl.of(sacl),
+        dacl.isEmpty() ? sd.dacl() : Acl.of(dacl));
+  }
+
   /** A token whose SIDs overlap the descriptor's often enough for the check to be interesting. */
   Token token(SecurityDescriptor sd) {
     Sid user = r.nextInt(4) == 0 && sd.owner() != null ? sd.owner() : DOMAIN.withRid(1100 + r.nextInt(6));
