@@ -18,19 +18,17 @@ import org.apache.kerby.kerberos.kerb.type.base.KrbError;
 import org.apache.kerby.kerberos.kerb.type.base.MethodData;
 import org.apache.kerby.kerberos.kerb.type.kdc.AsRep;
 import org.apache.kerby.kerberos.kerb.type.kdc.AsReq;
-import org.apache.kerby.kerberos.kerb.type.kdc.EncAsRepPart;
-import org.apache.kerby.kerberos.kerb.type.kdc.EncKdcRepPart;
-import org.apache.kerby.kerberos.kerb.type.kdc.EncTgsRepPart;
 import org.apache.kerby.kerberos.kerb.type.kdc.KdcOption;
 import org.apache.kerby.kerberos.kerb.type.kdc.KdcOptions;
-import org.apache.kerby.kerberos.kerb.type.kdc.KdcRep;
 import org.apache.kerby.kerberos.kerb.type.kdc.KdcReqBody;
-import org.apache.kerby.kerberos.kerb.type.kdc.TgsRep;
 import org.apache.kerby.kerberos.kerb.type.kdc.TgsReq;
 import org.apache.kerby.kerberos.kerb.type.pa.PaDataEntry;
 import org.apache.kerby.kerberos.kerb.type.pa.PaDataType;
 import org.apache.kerby.kerberos.kerb.type.pa.PaEncTsEnc;
 import org.apache.kerby.kerberos.kerb.type.ticket.Ticket;
+import org.msrpc4j.kerberos.asn1.Asn1Exception;
+import org.msrpc4j.kerberos.asn1.KdcReply;
+import org.msrpc4j.kerberos.asn1.KerberosAsn1;
 import org.msrpc4j.kerberos.crypto.EncryptionType;
 import org.msrpc4j.kerberos.crypto.KerberosCipher;
 import org.msrpc4j.kerberos.crypto.KerberosCryptoException;
@@ -156,31 +154,57 @@ public final class KerberosClient {
             return asReply(reply, key, nonce);
         }
         // No pre-authentication required: the reply's etype and padata say which key.
-        AsRep rep = KerbyCodec.decode(reply, AsRep.class);
-        EncryptionType t = KerbyCodec.etype(rep.getEncryptedEncPart());
+        KdcReply parsed = parseReply(reply);
+        EncryptionType t = EncryptionType.byId(parsed.encPart().etype())
+                .orElseThrow(() -> new KerberosException("the KDC used an unsupported encryption type"));
         String salt = null;
-        if (rep.getPaData() != null) {
-            PaDataEntry e = rep.getPaData().findEntry(PaDataType.ETYPE_INFO2);
-            if (e != null) {
-                EtypeInfo2 info = KerbyCodec.decode(e.getPaDataValue(), EtypeInfo2.class);
-                for (EtypeInfo2Entry entry : info.getElements()) {
-                    salt = entry.getSalt();
+        try {
+            AsRep rep = KerbyCodec.decode(reply, AsRep.class);
+            if (rep.getPaData() != null) {
+                PaDataEntry e = rep.getPaData().findEntry(PaDataType.ETYPE_INFO2);
+                if (e != null) {
+                    for (EtypeInfo2Entry entry : KerbyCodec.decode(e.getPaDataValue(), EtypeInfo2.class).getElements()) {
+                        salt = entry.getSalt();
+                    }
                 }
             }
+        } catch (KerberosException | RuntimeException e) {
+            // No readable salt: the default salt applies.
+            salt = null;
         }
         return asReply(reply, keys.keyFor(new SaltInfo(t, salt, null)), nonce);
     }
 
     private KerberosTicket asReply(byte[] reply, KerberosKey key, int nonce) throws KerberosException {
-        AsRep rep = KerbyCodec.decode(reply, AsRep.class);
+        KdcReply rep = parseReply(reply);
         byte[] plain;
         try {
-            plain = KerbyCodec.open(key, KU_AS_REP, rep.getEncryptedEncPart(), "the KDC reply");
+            plain = open(key, KU_AS_REP, rep.encPart());
         } catch (KerberosException e) {
             // A KDC that does not check the timestamp answers anyway: the reply then does not decrypt.
             throw new KerberosException("wrong password or key (the KDC reply does not decrypt)", KdcErrors.PREAUTH_FAILED);
         }
-        return ticketFrom(rep, decodeEncPart(plain), nonce);
+        return ticketFrom(rep, plain, nonce);
+    }
+
+    private static KdcReply parseReply(byte[] reply) throws KerberosException {
+        try {
+            return KdcReply.parse(reply);
+        } catch (Asn1Exception e) {
+            throw new KerberosException("malformed KDC reply: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] open(KerberosKey key, int usage, KerberosAsn1.EncryptedPart enc) throws KerberosException {
+        if (enc.etype() != key.type().id()) {
+            throw new KerberosException("the KDC reply is encrypted with etype " + enc.etype() + ", the key is "
+                    + key.type().mitName());
+        }
+        try {
+            return KerberosCipher.of(key).decrypt(key, usage, enc.cipher());
+        } catch (KerberosCryptoException e) {
+            throw new KerberosException("the KDC reply does not decrypt: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -257,40 +281,24 @@ public final class KerberosClient {
             KrbError err = KerbyCodec.decode(reply, KrbError.class);
             throw kdcError(errorCode(err), err, tgt.client(), service);
         }
-        TgsRep rep = KerbyCodec.decode(reply, TgsRep.class);
-        byte[] plain = KerbyCodec.open(sessionKey, KU_TGS_REP, rep.getEncryptedEncPart(), "the TGS reply");
-        return ticketFrom(rep, decodeEncPart(plain), nonce);
+        KdcReply rep = parseReply(reply);
+        return ticketFrom(rep, open(sessionKey, KU_TGS_REP, rep.encPart()), nonce);
     }
 
-    private KerberosTicket ticketFrom(KdcRep rep, EncKdcRepPart part, int nonce) throws KerberosException {
-        if (part.getNonce() != nonce) {
+    private KerberosTicket ticketFrom(KdcReply rep, byte[] encPart, int nonce) throws KerberosException {
+        KdcReply.EncPart part;
+        try {
+            part = KdcReply.parseEncPart(encPart);
+        } catch (Asn1Exception e) {
+            throw new KerberosException("malformed encrypted part of the KDC reply: " + e.getMessage(), e);
+        }
+        if (part.nonce() != nonce) {
             throw new KerberosException("the KDC reply does not answer our request (nonce mismatch)");
         }
-        if (part.getKey() == null || part.getSname() == null || rep.getCname() == null || rep.getTicket() == null) {
-            throw new KerberosException("the KDC reply lacks a key, a ticket or names");
-        }
-        EncryptionType kt = EncryptionType.byId(part.getKey().getKeyType().getValue())
-                .orElseThrow(() -> new KerberosException("the KDC chose an unsupported session key type"));
-        KerberosKey sessionKey;
-        try {
-            sessionKey = new KerberosKey(kt, part.getKey().getKeyData());
-        } catch (IllegalArgumentException e) {
-            throw new KerberosException("the KDC sent a session key of the wrong length");
-        }
-        Principal client = Principal.fromKerby(rep.getCname(), rep.getCrealm());
-        Principal server = Principal.fromKerby(part.getSname(), part.getSrealm());
-        int flags = part.getFlags() == null ? 0 : part.getFlags().getFlags();
-        return new KerberosTicket(client, server, KerbyCodec.encode(rep.getTicket()), sessionKey, flags,
-                KerbyCodec.instant(part.getAuthTime()), KerbyCodec.instant(part.getStartTime()),
-                KerbyCodec.instant(part.getEndTime()), KerbyCodec.instant(part.getRenewTill()));
-    }
-
-    /** Some KDCs send EncTGSRepPart in AS-REP (RFC 4120 5.4.2 compatibility note): accept both. */
-    private static EncKdcRepPart decodeEncPart(byte[] plain) throws KerberosException {
-        if (plain.length > 0 && (plain[0] & 0xff) == 0x79) {
-            return KerbyCodec.decode(plain, EncAsRepPart.class);
-        }
-        return KerbyCodec.decode(plain, EncTgsRepPart.class);
+        KerberosKey sessionKey = part.key().orElseThrow(() ->
+                new KerberosException("the KDC chose an unsupported session key type"));
+        return new KerberosTicket(rep.client(), part.server(), rep.ticket(), sessionKey, part.flags(), part.authTime(),
+                part.startTime(), part.endTime(), part.renewTill());
     }
 
     private AsReq asReq(Principal client, Principal tgs, int nonce, List<EncryptionType> etypes) {
