@@ -83,12 +83,15 @@ abstract class NtlmContext implements SecurityContext {
 
   @Override
   public final boolean canSign() {
-    return established && (flags & (NtlmFlags.NEGOTIATE_SIGN | NtlmFlags.NEGOTIATE_SEAL)) != 0;
+    // Only extended session security is implemented (the older CRC32 scheme is refused).
+    return established
+        && (flags & NtlmFlags.NEGOTIATE_EXTENDED_SESSIONSECURITY) != 0
+        && (flags & (NtlmFlags.NEGOTIATE_SIGN | NtlmFlags.NEGOTIATE_SEAL)) != 0;
   }
 
   @Override
   public final boolean canSeal() {
-    return established && (flags & NtlmFlags.NEGOTIATE_SEAL) != 0;
+    return canSign() && (flags & NtlmFlags.NEGOTIATE_SEAL) != 0;
   }
 
   @Override

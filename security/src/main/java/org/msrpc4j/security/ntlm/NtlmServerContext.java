@@ -127,6 +127,12 @@ public final class NtlmServerContext extends NtlmContext implements ServerSecuri
 
   /** Refuses flag sets that cannot give the protection the bind's auth_level needs. */
   private void checkLevel(int flags) throws SecurityContextException {
+    if (level.protectsEachPdu() && (flags & NtlmFlags.NEGOTIATE_EXTENDED_SESSIONSECURITY) == 0) {
+      throw new SecurityContextException(
+          SecurityStatus.ALGORITHM_MISMATCH,
+          "the client's AUTHENTICATE dropped NTLM extended session security (as Samba's anonymous"
+              + " client does); this server signs and seals only with it, needed at level " + level);
+    }
     if (level.protectsEachPdu() && (flags & (NtlmFlags.NEGOTIATE_SIGN | NtlmFlags.NEGOTIATE_SEAL)) == 0) {
       throw new SecurityContextException(
           SecurityStatus.ALGORITHM_MISMATCH, "the client did not negotiate NTLM signing, needed at level " + level);
@@ -148,8 +154,9 @@ public final class NtlmServerContext extends NtlmContext implements ServerSecuri
           SecurityStatus.LOGON_DENIED, "logon failure: the NTLM challenge was already used or has expired");
     }
     // Key-affecting bits: only what both the CHALLENGE and the AUTHENTICATE carry.
+    // (Samba's anonymous client, for one, drops extended session security here.)
     int keyBits = NtlmFlags.NEGOTIATE_KEY_EXCH | NtlmFlags.NEGOTIATE_128 | NtlmFlags.NEGOTIATE_56
-        | NtlmFlags.NEGOTIATE_SIGN | NtlmFlags.NEGOTIATE_SEAL;
+        | NtlmFlags.NEGOTIATE_SIGN | NtlmFlags.NEGOTIATE_SEAL | NtlmFlags.NEGOTIATE_EXTENDED_SESSIONSECURITY;
     int flags = challengeFlags & ~keyBits | (challengeFlags & a.flags() & keyBits);
     checkLevel(flags);
 

@@ -64,11 +64,16 @@ class SambaNtlmInteropTest {
   // ---------------------------------------------------------------- Samba client, msrpc4j server
 
   private ServerSecurityContext serverAgainstSambaClient(PythonPeer peer, String feature) throws Exception {
+    return serverAgainstSambaClient(peer, feature, level(feature));
+  }
+
+  private ServerSecurityContext serverAgainstSambaClient(PythonPeer peer, String feature, AuthnLevel level)
+      throws Exception {
     AccountStore store = AccountStore.parse(
         "domain: EXAMPLE\nrealm: EXAMPLE.TEST\nsid: S-1-5-21-1-2-3\nusers:\n  - name: alice\n    rid: 1104\n    password: \""
             + SambaFixture.ALICE_PASSWORD + "\"\n", "test");
     NtlmSecurityProvider provider = NtlmSecurityProvider.server(NtlmServerConfig.builder(store).build());
-    ServerSecurityContext server = provider.newServerContext(new ServerContextRequest(level(feature)));
+    ServerSecurityContext server = provider.newServerContext(new ServerContextRequest(level));
     String[] negotiate = peer.call("TOKEN -").split(" ");
     assertThat(negotiate[0]).as(String.join(" ", negotiate)).isEqualTo("TOKEN");
     ContextStep challenge = server.accept(unhex(negotiate[1]));
@@ -104,11 +109,21 @@ class SambaNtlmInteropTest {
 
   @Test
   void sambaAnonymousClientAgainstOurServer() throws Exception {
+    // Samba's anonymous client drops extended session security from its AUTHENTICATE: fine at CONNECT
+    // (no per-message protection) ...
     try (PythonPeer peer = PythonPeer.start(work, "ntlm_peer.py", "client", SambaFixture.clientConf().toString(),
         "-", "-", "-", "sign")) {
-      ServerSecurityContext server = serverAgainstSambaClient(peer, "sign");
+      ServerSecurityContext server = serverAgainstSambaClient(peer, "sign", AuthnLevel.CONNECT);
       assertThat(server.isAnonymous()).isTrue();
       assertThat(server.callerToken().userName()).isEqualTo("NT AUTHORITY\\ANONYMOUS LOGON");
+      assertThat(server.canSign()).isFalse();
+    }
+    // ... and refused with a clear reason where PDUs must be signed.
+    try (PythonPeer peer = PythonPeer.start(work, "ntlm_peer.py", "client", SambaFixture.clientConf().toString(),
+        "-", "-", "-", "sign")) {
+      assertThatThrownBy(() -> serverAgainstSambaClient(peer, "sign", AuthnLevel.PKT_INTEGRITY))
+          .isInstanceOf(SecurityContextException.class)
+          .hasMessageContaining("dropped NTLM extended session security");
     }
   }
 
@@ -156,9 +171,11 @@ class SambaNtlmInteropTest {
   @Test
   void ourAnonymousClientAgainstSambaServer() throws Exception {
     try (PythonPeer peer = PythonPeer.start(work, "ntlm_peer.py", "server", SambaFixture.domainConf().toString(), "sign")) {
-      clientAgainstSambaServer(peer, ClientIdentity.anonymous(), "sign");
+      ClientSecurityContext client = clientAgainstSambaServer(peer, ClientIdentity.anonymous(), "sign");
       String[] who = ok(peer.call("WHO"));
       assertThat(who[1]).isEqualTo("ANONYMOUS");
+      // A null session still signs: both sides derive the keys from Z(16) and the exchanged key.
+      PeerMessages.bothWays(peer, client, "sign");
     }
   }
 }
