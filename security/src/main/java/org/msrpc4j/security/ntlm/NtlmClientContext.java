@@ -80,7 +80,14 @@ public final class NtlmClientContext extends NtlmContext implements ClientSecuri
           state = State.NEGOTIATE_SENT;
           return ContextStep.continueWith(negotiateBytes);
         case NEGOTIATE_SENT:
-          byte[] authenticate = authenticate(inputToken);
+          byte[] authenticate;
+          try {
+            authenticate = authenticate(inputToken);
+          } finally {
+            if (ntHash != null) {
+              Arrays.fill(ntHash, (byte) 0); // the password-equivalent is not needed any more
+            }
+          }
           state = State.DONE;
           return ContextStep.complete(authenticate);
         default:
