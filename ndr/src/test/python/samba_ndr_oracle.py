@@ -373,6 +373,18 @@ def case_lsa_EnumPrivsAccount_out():
     return ndr_pack_out(f)
 
 
+def case_samr_QueryUserInfo_out_16():
+    """[out,ref,switch_is(level)] samr_UserInfo **info at level 16: the union starts at offset 4 although
+    some arms are 8-aligned; the discriminant sits at 4 (its own alignment), the arm at 8 (its own)."""
+    f = samr.QueryUserInfo()
+    f.in_level = 16
+    i = samr.UserInfo16()
+    i.acct_flags = 0x10
+    f.out_info = i
+    f.result = 0
+    return ndr_pack_out(f)
+
+
 CASES = {name[len("case_"):]: fn for name, fn in sorted(globals().items()) if name.startswith("case_")}
 
 

@@ -261,6 +261,31 @@ class SambaOracleTest {
         }, List.of(new LsaPrivilegeSet(0, new int[] {5, 0, 3, 0x17, 1, 0}), 0)));
     }
 
+    static {
+        // samr_UserInfo is a non-encapsulated union whose largest arm is 8-aligned (NTTIME); at level 16
+        // it follows a referent id at offset 0: discriminant at 4 (not 8), arm UserInfo16 at 8.
+        CASES.add(new Case("samr_QueryUserInfo_out_16", d -> {
+            int[] flags = {-1};
+            d.readTopLevel(dd -> dd.readUniquePointer(d2 -> {
+                NdrDecoder.checkCorrelation(d2.readUInt16(), 16, "samr_UserInfo switch_is(level)");
+                d2.align(4);
+                flags[0] = d2.readInt32();
+                return flags;
+            }, x -> { }));
+            int status = d.readTopLevel(NdrDecoder::readInt32);
+            d.requireFullyConsumed();
+            return List.of(flags[0], status);
+        }, (e, v) -> {
+            List<?> l = (List<?>) v;
+            e.writeTopLevel((Integer) l.get(0), (enc, flags) -> enc.writeUniquePointer(flags, (e2, f) -> {
+                e2.writeInt16(16);   // discriminant at its own alignment, no union-wide alignment first
+                e2.align(4);         // samr_UserInfo16 alignment
+                e2.writeInt32(f);
+            }));
+            e.writeTopLevel((Integer) l.get(1), NdrEncoder::writeInt32);
+        }, List.of(0x10, 0)));
+    }
+
     private static void call2(String name, EchoInfo info) {
         CASES.add(new Case(name, d -> EchoTestCall2.decodeOut(d, info.level()),
                 (e, v) -> ((EchoTestCall2) v).encodeOut(e), new EchoTestCall2(info, 0)));
