@@ -21,9 +21,11 @@ import picocli.CommandLine.Command;
       SddlCommand.class,
       EchoCommand.class,
       EpmCommand.class,
+      IdlCommand.class,
       KdcCommand.class,
       MgmtCommand.class,
       ServeCommand.class,
+      WhoamiCommand.class,
     })
 public final class Msrpc implements Runnable {
 
