@@ -25,7 +25,6 @@ import picocli.CommandLine.Command;
       KdcCommand.class,
       MgmtCommand.class,
       ServeCommand.class,
-      WhoamiCommand.class,
     })
 public final class Msrpc implements Runnable {
 
