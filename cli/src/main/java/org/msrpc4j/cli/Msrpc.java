@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
       KdcCommand.class,
       MgmtCommand.class,
       ServeCommand.class,
+      WhoamiCommand.class,
+      WhoamiCommand.class,
     })
 public final class Msrpc implements Runnable {
 

@@ -36,6 +36,14 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Endpoint mapper port on each listening host (default ${DEFAULT-VALUE}; 0 = no endpoint mapper).")
   int epmPort;
 
+  @Option(names = "--accounts", paramLabel = "FILE",
+      description = "YAML accounts file: callers authenticate with NTLM against it (also serves the identity interface's WhoAmI).")
+  java.nio.file.Path accounts;
+
+  @Option(names = "--min-level", paramLabel = "LEVEL",
+      description = "Minimum authentication level for every interface: none, connect, call, pkt, integrity, privacy (default none).")
+  String minLevel;
+
   @Option(names = "--allow-remote-stop", description = "Honour mgmt stop_server_listening.")
   boolean allowRemoteStop;
 
@@ -56,7 +64,14 @@ public final class ServeCommand implements Callable<Integer> {
     }
     EndpointRegistry registry = new EndpointRegistry();
     RpcServer.Builder main = RpcServer.builder().allowRemoteStop(allowRemoteStop)
-        .register(new EchoDispatcher(new SambaEchoService()));
+        .register(new EchoDispatcher(new SambaEchoService()))
+        .register(new WhoamiCommandServer());
+    try {
+      main.authentication(ServeCommandAccounts.policy(accounts, minLevel));
+    } catch (IllegalArgumentException e) {
+      System.err.println("msrpc serve: " + e.getMessage());
+      return 2;
+    }
     addresses.forEach(main::listen);
     List<RpcServer> servers = new ArrayList<>();
     try {
@@ -70,6 +85,7 @@ public final class ServeCommand implements Callable<Integer> {
       for (int p : ports) {
         registry.registerTcp(RpcEcho.INTERFACE, p, "rpcecho (msrpc4j)");
         registry.registerTcp(RpcMgmt.INTERFACE, p, "remote management (msrpc4j)");
+        registry.registerTcp(WhoamiCommandWire.INTERFACE, p, "identity (msrpc4j)");
       }
       if (epmPort > 0) {
         RpcServer.Builder epm = RpcServer.builder().register(new EpmDispatcher(registry));
