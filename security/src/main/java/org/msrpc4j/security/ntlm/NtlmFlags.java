@@ -1,6 +1,9 @@
 package org.msrpc4j.security.ntlm;
 
-/** NegotiateFlags bits ([MS-NLMP] 2.2.2.5) and MsvAvFlags bits. Constants only. */
+/**
+ * NegotiateFlags bits ([MS-NLMP] 2.2.2.5, named as there without the NTLMSSP_ prefix) and MsvAvFlags
+ * bits (2.2.2.1). Constants only.
+ */
 public final class NtlmFlags {
   private NtlmFlags() {}
 

@@ -43,6 +43,7 @@ public final class NtlmServerConfig {
     return new Builder(accounts);
   }
 
+  /** The identity source the server verifies against. */
   public AccountStore accounts() {
     return accounts;
   }
@@ -77,6 +78,7 @@ public final class NtlmServerConfig {
     return acceptedTargetNames;
   }
 
+  /** The clock for timestamps, skew checks and challenge expiry. */
   public Clock clock() {
     return clock;
   }
@@ -96,16 +98,19 @@ public final class NtlmServerConfig {
       this.accounts = Objects.requireNonNull(accounts, "accounts");
     }
 
+    /** The NetBIOS computer name to announce (upper-cased). */
     public Builder computerName(String name) {
       this.computerName = Objects.requireNonNull(name).toUpperCase(Locale.ROOT);
       return this;
     }
 
+    /** The DNS computer name to announce (default: computer name + realm, lower case). */
     public Builder dnsComputerName(String name) {
       this.dnsComputerName = Objects.requireNonNull(name);
       return this;
     }
 
+    /** Accept null sessions (anonymous NTLM); default true. */
     public Builder allowAnonymous(boolean allow) {
       this.allowAnonymous = allow;
       return this;
@@ -117,6 +122,7 @@ public final class NtlmServerConfig {
       return this;
     }
 
+    /** The largest accepted NTLMv2 timestamp skew; default 5 minutes. */
     public Builder maxClockSkew(Duration skew) {
       if (skew.isNegative()) {
         throw new IllegalArgumentException("negative clock skew");
@@ -131,11 +137,13 @@ public final class NtlmServerConfig {
       return this;
     }
 
+    /** The clock (tests move it). */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock);
       return this;
     }
 
+    /** The immutable configuration. */
     public NtlmServerConfig build() {
       return new NtlmServerConfig(this);
     }
