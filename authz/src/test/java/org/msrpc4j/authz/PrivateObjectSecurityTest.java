@@ -66,6 +66,58 @@ class PrivateObjectSecurityTest {
         : "D:(A;" + leafFlags.trim() + ";FA;;;BU)"));
   }
 
+  /**
+   * Every OI/CI/NP/IO combination on an ACE that needs resolving (CREATOR OWNER with a generic right,
+   * or CREATOR GROUP): the effective copy is mapped and substituted, the copy that keeps propagating
+   * stays generic and marked IO ([MS-DTYP] 2.5.3.4.4, last paragraph).
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', nullValues = "-", value = {
+      // parent flags | container child | leaf child   (O = owner's effective ACE, C = creator ACE kept)
+      "      | -                     | -",
+      "IO    | -                     | -",
+      "OI    | C:OIIOID              | O",
+      "OIIO  | C:OIIOID              | O",
+      "OINP  | -                     | O",
+      "OINPIO| -                     | O",
+      "CI    | O,C:CIIOID            | -",
+      "CIIO  | O,C:CIIOID            | -",
+      "CINP  | O                     | -",
+      "CINPIO| O                     | -",
+      "OICI  | O,C:OICIIOID          | O",
+      "OICIIO| O,C:OICIIOID          | O",
+      "OICINP| O                     | O",
+      "OICINPIO| O                   | O",
+      "NP    | -                     | -",
+      "NPIO  | -                     | -",
+  })
+  void creatorSidsInheritForEveryFlagCombination(String flags, String container, String leaf) throws Exception {
+    String f = flags == null ? "" : flags.trim();
+    for (String[] sidAndResolved : new String[][] {{"CO", ALICE.toString()}, {"CG", "DU"}}) {
+      String parent = "O:BAG:BAD:(A;" + f + ";GA;;;" + sidAndResolved[0] + ")";
+      assertThat(inherit(parent, null, true, 0)).as("container, %s %s", f, sidAndResolved[0])
+          .isEqualTo(expected(container, sidAndResolved));
+      assertThat(inherit(parent, null, false, 0)).as("leaf, %s %s", f, sidAndResolved[0])
+          .isEqualTo(expected(leaf, sidAndResolved));
+    }
+  }
+
+  private static String expected(String spec, String[] sidAndResolved) {
+    String prefix = "O:" + ALICE + "G:DUD:";
+    if (spec == null) {
+      return prefix + "(A;;FA;;;" + ALICE + ")(A;;FA;;;SY)"; // nothing inherited: the default DACL
+    }
+    StringBuilder sb = new StringBuilder(prefix);
+    for (String part : spec.trim().split(",")) {
+      if (part.equals("O")) {
+        sb.append("(A;ID;FA;;;").append(sidAndResolved[1]).append(')');
+      } else {
+        sb.append("(A;").append(part.substring(2)).append(";GA;;;").append(sidAndResolved[0]).append(')');
+      }
+    }
+    return sb.toString();
+  }
+
   @Test
   void creatorOwnerAndGenericRightsSplitOnContainersOnly() throws Exception {
     String parent = "O:BAG:BAD:(A;OICIIO;GA;;;CO)(A;OICI;GR;;;CG)";
