@@ -171,12 +171,13 @@ public final class NdrDecoder {
     }
 
     /**
-     * A 16-bit enum. Values above 32767 are rejected (status 1781), as the Windows stubs do.
+     * A 16-bit enum. Values above 32767 are rejected ([MS-RPCE] 2.2.4.11) as bad stub data, like every
+     * other decoding error.
      */
     public int readEnum16() throws NdrException {
         int v = readUInt16();
         if (v > 0x7fff) {
-            throw new NdrException(NdrException.RPC_X_ENUM_VALUE_OUT_OF_RANGE, "enum value " + v + " is outside 0..32767", null);
+            throw new NdrException("enum value " + v + " is outside 0..32767");
         }
         return v;
     }

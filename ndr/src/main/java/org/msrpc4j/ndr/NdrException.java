@@ -4,10 +4,11 @@ package org.msrpc4j.ndr;
  * The one error type of the NDR engine: malformed or over-limit stub data on decode, and values that
  * cannot be represented on encode.
  *
- * <p>On the wire it maps to the DCE/RPC status {@link #status()}, normally
- * {@link #RPC_X_BAD_STUB_DATA} (1783, 0x6f7). A null value where the IDL demands a {@code [ref]}
- * pointer is reported with {@link #RPC_X_NULL_REF_POINTER} (1780), and an out-of-range 16-bit enum
- * with {@link #RPC_X_ENUM_VALUE_OUT_OF_RANGE} (1781), as Windows does.
+ * <p>It maps to the Windows RPC status {@link #status()}: every decoding error is
+ * {@link #RPC_X_BAD_STUB_DATA} (1783, 0x6f7), the status a server sends in its fault. Two local
+ * encoding errors carry the status a Windows client stub raises instead: a null value where the IDL
+ * demands a {@code [ref]} pointer ({@link #RPC_X_NULL_REF_POINTER}, 1780) and a 16-bit enum value
+ * outside 0..32767 ({@link #RPC_X_ENUM_VALUE_OUT_OF_RANGE}, 1781).
  *
  * <p>Messages describe the structure of the data (counts, offsets, positions) and never contain
  * decoded payload bytes, so they are safe to log even when the stub data carries secrets.

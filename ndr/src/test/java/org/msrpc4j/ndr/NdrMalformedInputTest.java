@@ -79,6 +79,7 @@ class NdrMalformedInputTest {
         Throwable t = decode(bytes, s.decode());
         if (t != null) {
             assertThat(t).isInstanceOf(NdrException.class);
+            assertThat(((NdrException) t).status()).isEqualTo(NdrException.RPC_X_BAD_STUB_DATA);
         }
     }
 
@@ -263,7 +264,7 @@ class NdrMalformedInputTest {
     void otherChecks() {
         // 16-bit enum above 32767
         assertThatThrownBy(() -> new NdrDecoder(Hex.bytes("0080")).readEnum16())
-                .isInstanceOfSatisfying(NdrException.class, x -> assertThat(x.status()).isEqualTo(1781));
+                .isInstanceOfSatisfying(NdrException.class, x -> assertThat(x.status()).isEqualTo(1783));
         // embedded [ref] pointer with referent id 0
         assertThatThrownBy(() -> new NdrDecoder(Hex.bytes("00000000")).readTopLevel(d -> {
             d.readRefPointer(NdrDecoder::readInt32, v -> { });
