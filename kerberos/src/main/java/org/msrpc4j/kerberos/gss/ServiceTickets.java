@@ -61,6 +61,10 @@ public final class ServiceTickets {
                 KerberosTicket tgt = client.requestTgt(Principal.parse(p.user(), realm), p.password());
                 return new Acquired(serviceTicket(tgt, spn), Optional.of(tgt));
             }
+            if (identity instanceof KerberosKeysIdentity k) {
+                KerberosTicket tgt = client.requestTgt(k.principal(), k.keys());
+                return new Acquired(serviceTicket(tgt, spn), Optional.of(tgt));
+            }
             if (identity instanceof KerberosTicketIdentity t) {
                 return new Acquired(serviceTicket(t.tgt(), spn), Optional.of(t.tgt()));
             }

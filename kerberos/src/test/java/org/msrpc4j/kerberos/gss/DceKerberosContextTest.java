@@ -58,7 +58,7 @@ public class DceKerberosContextTest {
     }
 
     /** Runs the handshake as the runtime would (bind, bind_ack, alter_context). */
-    static void handshake(ClientSecurityContext c, ServerSecurityContext s) throws SecurityContextException {
+    public static void handshake(ClientSecurityContext c, ServerSecurityContext s) throws SecurityContextException {
         ContextStep c1 = c.initialize(null);
         assertThat(c1.isComplete()).isFalse();
         assertThat(c1.token()[0] & 0xff).isEqualTo(0x6e);
