@@ -18,12 +18,14 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * Errors are {@link SpnException} with status 87 (ERROR_INVALID_PARAMETER), as DsMakeSpn returns
- * for a null class or name. Java strings have no fixed buffer, so ERROR_BUFFER_OVERFLOW (111)
- * cannot happen; {@link #bufferLength(String)} gives the length DsMakeSpn would report.
+ * for a null class or name. Java strings have no fixed buffer; the overload with a buffer length
+ * reproduces ERROR_BUFFER_OVERFLOW (111) and the length needed, including the terminating NUL.
  */
 public final class Spn {
   /** ERROR_INVALID_PARAMETER. */
   public static final int ERROR_INVALID_PARAMETER = 87;
+  /** ERROR_BUFFER_OVERFLOW. */
+  public static final int ERROR_BUFFER_OVERFLOW = 111;
 
   private static final Pattern IPV4 =
       Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
@@ -72,6 +74,21 @@ public final class Spn {
       spn.append('/').append(referrer);
     }
     return spn.toString();
+  }
+
+  /**
+   * {@link #make(String, String, String, int, String)} with DsMakeSpn's buffer contract: fails with
+   * ERROR_BUFFER_OVERFLOW (111) when {@code bufferLength} (in characters, NUL included; 0 asks for
+   * the size) is too small, reporting {@link SpnException#requiredLength()}.
+   */
+  public static String make(
+      String serviceClass, String serviceName, String instanceName, int port, String referrer, int bufferLength) {
+    String spn = make(serviceClass, serviceName, instanceName, port, referrer);
+    if (bufferLength < bufferLength(spn)) {
+      throw new SpnException(
+          "the SPN needs a buffer of " + bufferLength(spn) + " characters", ERROR_BUFFER_OVERFLOW, bufferLength(spn));
+    }
+    return spn;
   }
 
   /** The length DsMakeSpn reports in {@code pcSpnLength}: characters plus the terminating NUL. */

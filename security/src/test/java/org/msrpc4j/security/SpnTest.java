@@ -27,6 +27,19 @@ class SpnTest {
   }
 
   @Test
+  void bufferOverflowReportsTheLengthNeeded() {
+    assertThat(Spn.make("class", "host", null, 0, null, 11)).isEqualTo("class/host");
+    assertThatThrownBy(() -> Spn.make("class", "host", null, 0, null, 10))
+        .isInstanceOf(SpnException.class)
+        .satisfies(e -> {
+          assertThat(((SpnException) e).status()).isEqualTo(111);
+          assertThat(((SpnException) e).requiredLength()).isEqualTo(11);
+        });
+    assertThatThrownBy(() -> Spn.make("class", "host", "instance", 555, null, 0))
+        .satisfies(e -> assertThat(((SpnException) e).requiredLength()).isEqualTo("class/instance:555/host".length() + 1));
+  }
+
+  @Test
   void referrerIsUsedForAnIpServiceName() {
     assertThat(Spn.make("ldap", "10.1.2.3", null, 389, "dc1.example.test")).isEqualTo("ldap/10.1.2.3:389/dc1.example.test");
     assertThat(Spn.make("ldap", "fe80::1", null, 0, "dc1.example.test")).isEqualTo("ldap/fe80::1/dc1.example.test");
