@@ -184,6 +184,20 @@ class NdrRoundTripTest {
         roundTrip(s, LsaString::decode);
     }
 
+    @Property
+    void typeSerializedStreams(@ForAll("lsaStringLists") List<LsaString> services, @ForAll("lsaStrings") LsaString target)
+            throws NdrException {
+        org.msrpc4j.ndr.types.PacConstrainedDelegation info = new org.msrpc4j.ndr.types.PacConstrainedDelegation();
+        info.proxyTarget = target;
+        info.numTransitedServices = services.size();
+        info.transitedServices = services;
+        org.msrpc4j.ndr.types.PacConstrainedDelegation.Ctr ctr = new org.msrpc4j.ndr.types.PacConstrainedDelegation.Ctr();
+        ctr.info = info;
+        byte[] stream = NdrTypeSerialization1.encode(ctr);
+        assertThat(stream.length % 8).isZero();
+        assertThat(NdrTypeSerialization1.decode(stream, org.msrpc4j.ndr.types.PacConstrainedDelegation.Ctr::decode)).isEqualTo(ctr);
+    }
+
     // ------------------------------------------------------------------ structs and arrays
 
     @Property
