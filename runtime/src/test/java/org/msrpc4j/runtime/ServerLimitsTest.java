@@ -87,6 +87,24 @@ class ServerLimitsTest {
   }
 
   @Test
+  void aBindLargerThanTheDefaultFragmentSizeIsAccepted() throws Exception {
+    server = RpcServer.builder().listen("127.0.0.1", 0).register(new TestInterfaces.Loop()).build().start();
+    List<PresentationContext> many = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      many.add(new PresentationContext(i, TestInterfaces.LOOP.syntax(), List.of(SyntaxId.NDR20)));
+    }
+    // 200 contexts are about 8.8 KB, like a bind carrying a Kerberos ticket with a large PAC.
+    try (RawPeer p = new RawPeer(server.port())) {
+      p.send(new BindPdu(PduType.BIND, WHOLE, 1, 5840, 5840, 0, many, null));
+      BindAckPdu ack = (BindAckPdu) p.read();
+      assertThat(ack.results()).hasSize(200);
+      assertThat(ack.results().get(0).accepted()).isTrue();
+      // Beyond the per-connection context limit the server refuses with "local limit exceeded".
+      assertThat(ack.results().get(199).reason()).isEqualTo(ContextResult.REASON_LOCAL_LIMIT_EXCEEDED);
+    }
+  }
+
+  @Test
   void aDrainingServerRefusesNewCallsAsDidNotExecute() throws Exception {
     server = RpcServer.builder().listen("127.0.0.1", 0).register(new TestInterfaces.Loop()).build().start();
     try (RawPeer p = new RawPeer(server.port())) {

@@ -187,7 +187,9 @@ public final class RpcServer implements AutoCloseable {
           @Override
           protected void initChannel(SocketChannel ch) {
             connections.add(ch);
-            FragmentFrameDecoder framer = new FragmentFrameDecoder(settings.maxFragment(), settings.fragmentTimeout().toMillis());
+            // Before the bind negotiates sizes, accept any fragment up to 64 KiB: a bind carrying a
+            // Kerberos ticket with a large PAC can exceed the 5840 bytes negotiated afterwards.
+            FragmentFrameDecoder framer = new FragmentFrameDecoder(65535, settings.fragmentTimeout().toMillis());
             ch.pipeline().addLast("framer", framer);
             ch.pipeline().addLast("connection", new ServerConnection(RpcServer.this, framer));
           }

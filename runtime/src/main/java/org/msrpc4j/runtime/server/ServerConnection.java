@@ -500,6 +500,16 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
     super.channelInactive(ctx);
   }
 
+  /**
+   * Back-pressure: a client that does not read its responses must not make us buffer without
+   * bound, so stop reading its requests while the outbound buffer is above the high-water mark.
+   */
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+    ctx.channel().config().setAutoRead(ctx.channel().isWritable());
+    super.channelWritabilityChanged(ctx);
+  }
+
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     LOG.info("{}: connection error: {}", peer(), cause.toString());
