@@ -5,12 +5,12 @@ package org.msrpc4j.ndr;
  * Every count, length and offset read from the network is checked against these limits and against the
  * bytes actually remaining before anything is allocated.
  *
+ * <p>Immutable; thread-safe.
+ *
  * @param maxTotalBytes   largest stub data accepted by a decoder or produced by an encoder
  * @param maxElementCount largest element count of one array or string
  * @param maxNestingDepth deepest chain of pointer referents (each deferred referent is one level)
- * @param maxPointers     most non-null pointers in one stream
- *
- * <p>Immutable; thread-safe.
+ * @param maxPointers     most non-null pointers in one stream (aliases of full pointers included)
  */
 public record NdrLimits(int maxTotalBytes, int maxElementCount, int maxNestingDepth, int maxPointers) {
 
