@@ -230,6 +230,9 @@ final class ConditionalExpressionSddl {
     }
 
     void factor(int depth) throws SecurityFormatException {
+      if (depth > 64) {
+        throw error("conditional expression nested too deeply");
+      }
       skipSpaces();
       if (eat("(")) {
         expr(depth + 1);
@@ -322,9 +325,8 @@ final class ConditionalExpressionSddl {
       skipSpaces();
       int start = i;
       int code = ConditionToken.LOCAL_ATTR;
-      String lower = s.substring(i).toLowerCase(Locale.ROOT);
       for (String[] p : new String[][] {{"@user.", "249"}, {"@resource.", "250"}, {"@device.", "251"}}) {
-        if (lower.startsWith(p[0])) {
+        if (s.regionMatches(true, i, p[0], 0, p[0].length())) {
           code = Integer.parseInt(p[1]);
           i += p[0].length();
           break;

@@ -72,6 +72,14 @@ class ConditionalAceTest {
   }
 
   @Test
+  void deepNestingIsAnErrorNotAStackOverflow() {
+    for (String deep : new String[] {"!".repeat(100_000) + "A", "(".repeat(100_000) + "A" + ")".repeat(100_000)}) {
+      assertThatThrownBy(() -> Sddl.parse("D:(XA;;FA;;;WD;(" + deep + "))"))
+          .isInstanceOf(SecurityFormatException.class).hasMessageContaining("nested too deeply");
+    }
+  }
+
+  @Test
   void accessCheckEvaluatesMembershipConditions() throws Exception {
     Token admin = Token.builder(ALICE).group(Sid.EVERYONE).group(Sid.BUILTIN_ADMINISTRATORS).build();
     Token user = Token.builder(ALICE).group(Sid.EVERYONE).build();
