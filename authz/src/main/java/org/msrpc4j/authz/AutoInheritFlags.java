@@ -2,7 +2,8 @@ package org.msrpc4j.authz;
 
 /**
  * The SEF_* AutoInheritFlags of CreatePrivateObjectSecurityEx and SetPrivateObjectSecurityEx
- * ([MS-DTYP] 2.5.3.4.1; values as in the Windows SDK's winnt.h).
+ * ([MS-DTYP] 2.5.3.4.1; values as in the Windows SDK's winnt.h, checked against the SDK metadata;
+ * Samba's internal SEC_OWNER_FROM_PARENT 0x8 / SEC_GROUP_FROM_PARENT 0x10 are not these).
  *
  * <p>Constants only; thread-safe.
  */
@@ -21,6 +22,14 @@ public final class AutoInheritFlags {
   public static final int SEF_DEFAULT_OWNER_FROM_PARENT = 0x20;
   /** Take the group from the parent when the creator gives none. */
   public static final int SEF_DEFAULT_GROUP_FROM_PARENT = 0x40;
+  /** Mandatory-label policy for a label this call creates; accepted and ignored (no integrity checks here). */
+  public static final int SEF_MACL_NO_WRITE_UP = 0x100;
+  /** See {@link #SEF_MACL_NO_WRITE_UP}. */
+  public static final int SEF_MACL_NO_READ_UP = 0x200;
+  /** See {@link #SEF_MACL_NO_WRITE_UP}. */
+  public static final int SEF_MACL_NO_EXECUTE_UP = 0x400;
+  /** Windows 8+: skip the owner restriction policy; accepted and ignored. */
+  public static final int SEF_AVOID_OWNER_RESTRICTION = 0x1000;
 
   private AutoInheritFlags() {}
 }

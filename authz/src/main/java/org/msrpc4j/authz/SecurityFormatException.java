@@ -8,7 +8,7 @@ package org.msrpc4j.authz;
  * position (a byte offset for binary input, a character index for SDDL) and the reason; it never
  * contains the input itself beyond a short excerpt of SDDL text, which is not secret.
  *
- * <p>Instances are immutable once thrown.
+ * <p>Immutable once thrown, hence thread-safe.
  */
 public final class SecurityFormatException extends Exception {
   private static final long serialVersionUID = 1L;

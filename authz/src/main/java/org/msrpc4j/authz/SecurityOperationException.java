@@ -5,7 +5,7 @@ package org.msrpc4j.authz;
  * (5 ERROR_ACCESS_DENIED, 87 ERROR_INVALID_PARAMETER, 1307 ERROR_INVALID_OWNER,
  * 1308 ERROR_INVALID_PRIMARY_GROUP, 1314 ERROR_PRIVILEGE_NOT_HELD).
  *
- * <p>Immutable once thrown. Messages never contain secrets.
+ * <p>Immutable once thrown, hence thread-safe. Messages never contain secrets.
  */
 public final class SecurityOperationException extends Exception {
   private static final long serialVersionUID = 1L;
