@@ -19,8 +19,8 @@ abstract class NtlmContext implements SecurityContext {
   private volatile boolean established;
   private volatile int flags;
   private volatile byte[] exportedSessionKey;
-  private volatile NtlmSealingState outbound;
-  private volatile NtlmSealingState inbound;
+  private volatile NtlmSessionSecurity outbound;
+  private volatile NtlmSessionSecurity inbound;
   private volatile boolean anonymous;
   private volatile ImpersonationLevel impersonationLevel = ImpersonationLevel.IMPERSONATE;
 
@@ -30,21 +30,29 @@ abstract class NtlmContext implements SecurityContext {
 
   /** Derives the per-direction keys and marks the context established. */
   final void establish(int negotiatedFlags, byte[] exportedKey, boolean isAnonymous, ImpersonationLevel level) {
-    boolean keyExchange = (negotiatedFlags & NtlmFlags.NEGOTIATE_KEY_EXCH) != 0;
-    NtlmSealingState clientToServer =
-        new NtlmSealingState(
-            NtlmCrypto.signKey(exportedKey, true),
-            NtlmCrypto.sealKey(exportedKey, negotiatedFlags, true),
-            keyExchange);
-    NtlmSealingState serverToClient =
-        new NtlmSealingState(
-            NtlmCrypto.signKey(exportedKey, false),
-            NtlmCrypto.sealKey(exportedKey, negotiatedFlags, false),
-            keyExchange);
+    if ((negotiatedFlags & NtlmFlags.NEGOTIATE_EXTENDED_SESSIONSECURITY) != 0) {
+      boolean keyExchange = (negotiatedFlags & NtlmFlags.NEGOTIATE_KEY_EXCH) != 0;
+      NtlmSessionSecurity clientToServer =
+          new NtlmSealingState(
+              NtlmCrypto.signKey(exportedKey, true),
+              NtlmCrypto.sealKey(exportedKey, negotiatedFlags, true),
+              keyExchange);
+      NtlmSessionSecurity serverToClient =
+          new NtlmSealingState(
+              NtlmCrypto.signKey(exportedKey, false),
+              NtlmCrypto.sealKey(exportedKey, negotiatedFlags, false),
+              keyExchange);
+      this.outbound = isClient ? clientToServer : serverToClient;
+      this.inbound = isClient ? serverToClient : clientToServer;
+    } else if (isAnonymous) {
+      // A null session whose client dropped ESS: the shared legacy scheme, keyed with the full
+      // exported key ([MS-NLMP] 3.4.5.3, no LM_KEY / DATAGRAM negotiated).
+      NtlmSessionSecurity shared = new NtlmLegacySessionSecurity(exportedKey);
+      this.outbound = shared;
+      this.inbound = shared;
+    }
     this.flags = negotiatedFlags;
     this.exportedSessionKey = exportedKey.clone();
-    this.outbound = isClient ? clientToServer : serverToClient;
-    this.inbound = isClient ? serverToClient : clientToServer;
     this.anonymous = isAnonymous;
     this.impersonationLevel = level;
     this.established = true;
@@ -83,9 +91,9 @@ abstract class NtlmContext implements SecurityContext {
 
   @Override
   public final boolean canSign() {
-    // Only extended session security is implemented (the older CRC32 scheme is refused).
+    // Without ESS only null sessions get (the legacy) session security; see establish().
     return established
-        && (flags & NtlmFlags.NEGOTIATE_EXTENDED_SESSIONSECURITY) != 0
+        && outbound != null
         && (flags & (NtlmFlags.NEGOTIATE_SIGN | NtlmFlags.NEGOTIATE_SEAL)) != 0;
   }
 

@@ -15,7 +15,7 @@ import org.msrpc4j.security.SegmentKind;
  * this object's lock, so the sequence number and RC4 state advance together; once a check fails
  * the direction is broken (its RC4 stream can no longer be trusted) and refuses all later use.
  */
-final class NtlmSealingState {
+final class NtlmSealingState implements NtlmSessionSecurity {
   static final int SIGNATURE_SIZE = 16;
 
   private final Mac mac; // keyed once with the signing key; doFinal resets it for the next message
@@ -33,10 +33,11 @@ final class NtlmSealingState {
   }
 
   /** Signs, and seals the DATA segments in place when {@code seal}; writes the token. */
-  synchronized int protect(List<MessageSegment> segments, boolean seal)
+  @Override
+  public synchronized int protect(List<MessageSegment> segments, boolean seal)
       throws SecurityContextException {
     usable();
-    MessageSegment token = tokenSegment(segments);
+    MessageSegment token = NtlmSessionSecurity.tokenSegment(segments);
     if (token.length() < SIGNATURE_SIZE) {
       throw new SecurityContextException(
           SecurityStatus.BUFFER_TOO_SMALL,
@@ -59,10 +60,11 @@ final class NtlmSealingState {
   }
 
   /** Unseals the DATA segments in place when {@code seal}, then verifies the token. */
-  synchronized void check(List<MessageSegment> segments, boolean seal)
+  @Override
+  public synchronized void check(List<MessageSegment> segments, boolean seal)
       throws SecurityContextException {
     usable();
-    MessageSegment token = tokenSegment(segments);
+    MessageSegment token = NtlmSessionSecurity.tokenSegment(segments);
     if (token.length() != SIGNATURE_SIZE) {
       broken = true;
       throw new SecurityContextException(
@@ -99,7 +101,8 @@ final class NtlmSealingState {
    * Re-initialises the RC4 handle from the sealing key, keeping the sequence number (needed by
    * SPNEGO after the mechListMIC, [MS-SPNG] 3.1.5.1).
    */
-  synchronized void resetRc4() {
+  @Override
+  public synchronized void resetRc4() {
     rc4 = new Rc4(sealKey);
   }
 
@@ -130,23 +133,5 @@ final class NtlmSealingState {
     out[off + 3] = 0;
     System.arraycopy(checksum, 0, out, off + 4, 8);
     System.arraycopy(AvPairs.le32(seq), 0, out, off + 12, 4);
-  }
-
-  private static MessageSegment tokenSegment(List<MessageSegment> segments)
-      throws SecurityContextException {
-    MessageSegment token = null;
-    for (MessageSegment s : segments) {
-      if (s.kind() == SegmentKind.TOKEN) {
-        if (token != null) {
-          throw new SecurityContextException(
-              SecurityStatus.INVALID_TOKEN, "more than one TOKEN segment was given");
-        }
-        token = s;
-      }
-    }
-    if (token == null) {
-      throw new SecurityContextException(SecurityStatus.INVALID_TOKEN, "no TOKEN segment was given");
-    }
-    return token;
   }
 }

@@ -127,12 +127,6 @@ public final class NtlmServerContext extends NtlmContext implements ServerSecuri
 
   /** Refuses flag sets that cannot give the protection the bind's auth_level needs. */
   private void checkLevel(int flags) throws SecurityContextException {
-    if (level.protectsEachPdu() && (flags & NtlmFlags.NEGOTIATE_EXTENDED_SESSIONSECURITY) == 0) {
-      throw new SecurityContextException(
-          SecurityStatus.ALGORITHM_MISMATCH,
-          "the client's AUTHENTICATE dropped NTLM extended session security (as Samba's anonymous"
-              + " client does); this server signs and seals only with it, needed at level " + level);
-    }
     if (level.protectsEachPdu() && (flags & (NtlmFlags.NEGOTIATE_SIGN | NtlmFlags.NEGOTIATE_SEAL)) == 0) {
       throw new SecurityContextException(
           SecurityStatus.ALGORITHM_MISMATCH, "the client did not negotiate NTLM signing, needed at level " + level);
@@ -164,6 +158,13 @@ public final class NtlmServerContext extends NtlmContext implements ServerSecuri
         a.user().isEmpty()
             && a.ntResponse().length == 0
             && (a.lmResponse().length == 0 || Arrays.equals(a.lmResponse(), new byte[1]));
+    if (!anonymous && level.protectsEachPdu() && (flags & NtlmFlags.NEGOTIATE_EXTENDED_SESSIONSECURITY) == 0) {
+      // Only null sessions may fall back to the older CRC32 scheme (they have no secret to protect).
+      throw new SecurityContextException(
+          SecurityStatus.ALGORITHM_MISMATCH,
+          "the client's AUTHENTICATE dropped NTLM extended session security, which this server"
+              + " requires for signing and sealing at level " + level);
+    }
     byte[] keyExchangeKey;
     Account account = null;
     AvPairs clientInfo = AvPairs.empty();

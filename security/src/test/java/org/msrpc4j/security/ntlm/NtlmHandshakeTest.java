@@ -426,4 +426,16 @@ class NtlmHandshakeTest {
       }
     }
   }
+
+  @Test
+  void authenticatedClientDroppingEssIsRefusedWhereSigningIsNeeded() throws Exception {
+    ClientSecurityContext c = provider.newClientContext(new ClientContextRequest(alice(), "", AuthnLevel.PKT_INTEGRITY, null));
+    ServerSecurityContext s = provider.newServerContext(new ServerContextRequest(AuthnLevel.PKT_INTEGRITY));
+    byte[] challenge = s.accept(c.initialize(null).token()).token();
+    byte[] auth = c.initialize(challenge).token();
+    auth[62] &= ~0x08; // clear EXTENDED_SESSIONSECURITY (0x00080000) in the AUTHENTICATE flags
+    assertThatThrownBy(() -> s.accept(auth))
+        .isInstanceOf(SecurityContextException.class)
+        .satisfies(e -> assertThat(((SecurityContextException) e).status()).isIn(SecurityStatus.ALGORITHM_MISMATCH, SecurityStatus.LOGON_DENIED));
+  }
 }
