@@ -86,6 +86,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
   private final ClientSecurity security;
   private volatile SecurityContextProtection protection;
   private volatile boolean headerSigning;
+  /** True once the server answered a call: the authentication (which auth3 leaves unconfirmed) worked. */
+  private volatile boolean authConfirmed;
   /** Serializes protecting and writing request fragments: sequence numbers follow wire order. */
   private final Object sendLock = new Object();
   /** The interface bound on each presentation context (for the verification trailer). */
@@ -506,6 +508,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
       return;
     }
     if (r.hasFlag(PfcFlags.LAST_FRAG)) {
+      authConfirmed = true;
       if (pending.remove(r.callId()) != null) {
         if (pc.timeout != null) {
           pc.timeout.cancel(false);
@@ -521,8 +524,16 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
       failAll(new RpcException(f.status(), "the server reported a connection fault", f.hasFlag(PfcFlags.DID_NOT_EXECUTE), null));
       return;
     }
+    if (handshake != null && !authConfirmed
+        && (f.status() == RpcStatus.ERROR_ACCESS_DENIED || f.status() == RpcStatus.NCA_S_PROTO_ERROR)) {
+      // The first call after auth3 is where a refused logon shows: Windows faults with access
+      // denied, Samba with nca_s_proto_error. Either way the caller should read "access denied".
+      fail(f.callId(), new RpcException(RpcStatus.ERROR_ACCESS_DENIED,
+          "the server refused the authentication (wrong user name, domain or password?)", true, null));
+      return;
+    }
     String detail = handshake != null && f.status() == RpcStatus.ERROR_ACCESS_DENIED
-        ? "the server denied access (wrong user name, domain or password, or the caller may not make this call)" : null;
+        ? "the server denied access (the caller may not make this call)" : null;
     fail(f.callId(), new RpcException(f.status(), detail, f.hasFlag(PfcFlags.DID_NOT_EXECUTE), null));
   }
 

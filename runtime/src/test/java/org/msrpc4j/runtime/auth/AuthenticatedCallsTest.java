@@ -185,7 +185,7 @@ class AuthenticatedCallsTest {
           ClientIdentity.password("EXAMPLE", "alice", "Zq9-not-alices".toCharArray()), AuthzService.NONE);
       assertThatThrownBy(() -> ch.call(WHO, 0, new byte[0])).isInstanceOfSatisfying(RpcException.class, e -> {
         assertThat(e.status()).isEqualTo(RpcStatus.ERROR_ACCESS_DENIED);
-        assertThat(e.getMessage()).contains("denied access").doesNotContain("Zq9-not-alices");
+        assertThat(e.getMessage()).contains("refused the authentication").doesNotContain("Zq9-not-alices");
       });
       assertThat(who.calls).hasValue(0);
     }
