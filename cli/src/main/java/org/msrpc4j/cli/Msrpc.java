@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       IdlCommand.class,
       KdcCommand.class,
       MgmtCommand.class,
+      SamrCommand.class,
       ServeCommand.class,
       WhoamiCommand.class,
       WhoamiCommand.class,
