@@ -27,7 +27,6 @@ import picocli.CommandLine.Command;
       SamrCommand.class,
       ServeCommand.class,
       WhoamiCommand.class,
-      WhoamiCommand.class,
     })
 public final class Msrpc implements Runnable {
 
