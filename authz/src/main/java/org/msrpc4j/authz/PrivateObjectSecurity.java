@@ -273,11 +273,37 @@ public final class PrivateObjectSecurity {
     }
     if ((securityInformation & SecurityInformation.SACL) != 0) {
       result = replaceAcl(false, result, modification, securityInformation, autoInheritFlags, mapping);
-    } else if ((securityInformation & (SecurityInformation.PROTECTED_SACL | SecurityInformation.UNPROTECTED_SACL))
-        != 0) {
+    } else if ((securityInformation & SecurityInformation.LABEL) != 0) {
+      result = replaceLabel(result, modification);
+    }
+    if ((securityInformation & SecurityInformation.SACL) == 0
+        && (securityInformation & (SecurityInformation.PROTECTED_SACL | SecurityInformation.UNPROTECTED_SACL)) != 0) {
       result = result.withControl(protect(result.control(), securityInformation, false));
     }
     return result;
+  }
+
+  /** LABEL_SECURITY_INFORMATION: the mandatory label ACEs of the SACL are replaced, the rest kept. */
+  private static SecurityDescriptor replaceLabel(SecurityDescriptor current, SecurityDescriptor modification) {
+    List<Ace> aces = new ArrayList<>();
+    if (modification.sacl() != null) {
+      for (Ace a : modification.sacl().aces()) {
+        if (a.type() == AceType.SYSTEM_MANDATORY_LABEL) {
+          aces.add(a);
+        }
+      }
+    }
+    if (current.sacl() != null) {
+      for (Ace a : current.sacl().aces()) {
+        if (a.type() != AceType.SYSTEM_MANDATORY_LABEL) {
+          aces.add(a);
+        }
+      }
+    }
+    if (aces.isEmpty() && current.sacl() == null) {
+      return current;
+    }
+    return current.withSacl(Acl.of(aces), true);
   }
 
   private static int protect(int control, int si, boolean dacl) {

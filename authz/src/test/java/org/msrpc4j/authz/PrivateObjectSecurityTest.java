@@ -218,6 +218,18 @@ class PrivateObjectSecurityTest {
   }
 
   @Test
+  void setLabelReplacesOnlyTheMandatoryLabel() throws Exception {
+    SecurityDescriptor current = Sddl.parse("O:" + ALICE + "G:DUD:(A;;FA;;;WD)S:(AU;SA;FA;;;WD)(ML;;NW;;;LW)", DOMAIN);
+    SecurityDescriptor out = PrivateObjectSecurity.set(SecurityInformation.LABEL, Sddl.parse("S:(ML;;NWNR;;;HI)"),
+        current, alice(), GenericMapping.FILE);
+    assertThat(Sddl.format(out, DOMAIN)).endsWith("S:(ML;;NWNR;;;HI)(AU;SA;FA;;;WD)");
+    Token reader = Token.builder(BOB).group(Sid.EVERYONE).build();
+    SecurityDescriptor readOnly = Sddl.parse("O:" + ALICE + "G:DUD:(A;;FR;;;WD)", DOMAIN);
+    assertThatThrownBy(() -> PrivateObjectSecurity.set(SecurityInformation.LABEL, Sddl.parse("S:(ML;;NW;;;HI)"),
+        readOnly, reader, GenericMapping.FILE)).isInstanceOf(SecurityOperationException.class);
+  }
+
+  @Test
   void getFiltersBySecurityInformation() throws Exception {
     SecurityDescriptor sd = Sddl.parse("O:BAG:DUD:PAI(A;;FA;;;WD)S:(AU;SA;FA;;;WD)(ML;;NW;;;LW)", DOMAIN);
     assertThat(Sddl.format(PrivateObjectSecurity.get(sd, SecurityInformation.OWNER), DOMAIN)).isEqualTo("O:BA");
