@@ -183,19 +183,19 @@ public final class NtlmServerContext extends NtlmContext implements ServerSecuri
         keyExchangeKey = verifyV2(a, found);
       } else if (nt.length == 24) {
         if (!config.allowNtlmV1()) {
-          LOG.info("refused an NTLMv1 logon for {}\\{}", a.domain(), a.user());
+          LOG.info("refused an NTLMv1 logon for {}", who(a.domain(), a.user()));
           throw new SecurityContextException(
               SecurityStatus.ALGORITHM_MISMATCH, "logon failure: NTLMv1 is not accepted by this server");
         }
         keyExchangeKey = verifyV1(a, found);
       } else {
-        LOG.info("refused an LM-only logon for {}\\{}", a.domain(), a.user());
+        LOG.info("refused an LM-only logon for {}", who(a.domain(), a.user()));
         throw new SecurityContextException(
             SecurityStatus.ALGORITHM_MISMATCH, "logon failure: LM authentication is not accepted by this server");
       }
       account = found.orElseThrow(); // verify* fail when absent
       if (account.disabled()) {
-        LOG.info("refused a logon for disabled account {}\\{}", store.domain(), account.name());
+        LOG.info("refused a logon for disabled account {}", who(store.domain(), account.name()));
         throw new SecurityContextException(SecurityStatus.LOGON_DENIED, "logon failure: the account is disabled");
       }
     }
@@ -219,7 +219,7 @@ public final class NtlmServerContext extends NtlmContext implements ServerSecuri
       Arrays.fill(zeroed, AuthenticateMessage.MIC_OFFSET, AuthenticateMessage.MIC_OFFSET + 16, (byte) 0);
       byte[] mic = NtlmCrypto.hmacMd5(exportedKey, negotiateBytes, challengeBytes, zeroed);
       if (!MessageDigest.isEqual(mic, a.mic())) {
-        LOG.info("refused a logon for {}\\{}: MIC mismatch", a.domain(), a.user());
+        LOG.info("refused a logon for {}: MIC mismatch", who(a.domain(), a.user()));
         throw new SecurityContextException(
             SecurityStatus.LOGON_DENIED, "logon failure: the NTLM message integrity code (MIC) does not match");
       }
@@ -231,9 +231,9 @@ public final class NtlmServerContext extends NtlmContext implements ServerSecuri
         && !target.isEmpty()
         && !config.acceptedTargetNames().isEmpty()
         && !config.acceptedTargetNames().contains(target.toLowerCase(Locale.ROOT))) {
-      LOG.info("refused a logon for {}\\{}: target name {} is not this server's", a.domain(), a.user(), target);
+      LOG.info("refused a logon for {}: target name {} is not this server's", who(a.domain(), a.user()), printable(target));
       throw new SecurityContextException(
-          SecurityStatus.LOGON_DENIED, "logon failure: the client authenticated to '" + target + "', not to this server");
+          SecurityStatus.LOGON_DENIED, "logon failure: the client authenticated to '" + printable(target) + "', not to this server");
     }
     targetName = target;
 
@@ -255,13 +255,24 @@ public final class NtlmServerContext extends NtlmContext implements ServerSecuri
     LOG.debug("NTLM logon of {}", clientPrincipal);
   }
 
+  /** DOMAIN\\user for log lines (joined here: SLF4J would read "\\{}" as an escaped placeholder). */
+  private static String who(String domain, String user) {
+    return printable(domain + "\\" + user);
+  }
+
+  /** Text from the network made safe for logs and messages: no control characters, bounded length. */
+  private static String printable(String s) {
+    String clean = s.replaceAll("\\p{Cntrl}", "?");
+    return clean.length() > 200 ? clean.substring(0, 200) + "…" : clean;
+  }
+
   /** Checks the NTLMv2 proof; returns the KeyExchangeKey (= SessionBaseKey). */
   private byte[] verifyV2(AuthenticateMessage a, Optional<Account> account) throws SecurityContextException {
     byte[] nt = a.ntResponse();
     byte[] proof = NtlmV2Response.proof(nt);
     byte[] blob = NtlmV2Response.blob(nt);
     if (account.isEmpty()) {
-      LOG.info("refused a logon for unknown user {}\\{}", a.domain(), a.user());
+      LOG.info("refused a logon for unknown user {}", who(a.domain(), a.user()));
       throw new SecurityContextException(SecurityStatus.LOGON_DENIED, LOGON_FAILURE);
     }
     byte[] ntHash = account.get().ntHash();
@@ -275,7 +286,7 @@ public final class NtlmServerContext extends NtlmContext implements ServerSecuri
         return NtlmCrypto.hmacMd5(key, proof);
       }
     }
-    LOG.info("refused a logon for {}\\{}: wrong password", a.domain(), a.user());
+    LOG.info("refused a logon for {}: wrong password", who(a.domain(), a.user()));
     throw new SecurityContextException(SecurityStatus.LOGON_DENIED, LOGON_FAILURE);
   }
 
@@ -288,7 +299,7 @@ public final class NtlmServerContext extends NtlmContext implements ServerSecuri
     }
     Duration skew = Duration.between(client, config.clock().instant()).abs();
     if (skew.compareTo(config.maxClockSkew()) > 0) {
-      LOG.info("refused a logon for {}\\{}: clock skew {}", a.domain(), a.user(), skew);
+      LOG.info("refused a logon for {}: clock skew {}", who(a.domain(), a.user()), skew);
       throw new SecurityContextException(
           SecurityStatus.TIME_SKEW,
           "logon failure: the client's NTLM timestamp differs from the server clock by more than " + config.maxClockSkew());
@@ -307,7 +318,7 @@ public final class NtlmServerContext extends NtlmContext implements ServerSecuri
     byte[] ntHash = account.get().ntHash();
     byte[] expected = NtlmV1Response.ntResponse(ntHash, serverChallenge, Arrays.copyOf(lm, 8));
     if (!MessageDigest.isEqual(expected, a.ntResponse())) {
-      LOG.info("refused an NTLMv1 logon for {}\\{}: wrong password", a.domain(), a.user());
+      LOG.info("refused an NTLMv1 logon for {}: wrong password", who(a.domain(), a.user()));
       throw new SecurityContextException(SecurityStatus.LOGON_DENIED, LOGON_FAILURE);
     }
     return NtlmV1Response.keyExchangeKey(NtlmV1Response.sessionBaseKey(ntHash), serverChallenge, lm);
