@@ -12,12 +12,12 @@
 #                                   full dissection (tshark -V) on stdout, for grepping
 #   capture.sh file NAME            the capture's path
 #
-# Captures live under $MSRPC4J_INTEROP_DIR/captures. The given ports are also decoded as DCE/RPC
+# Captures live under $MSRPC4J_RUN_DIR/captures. The given ports are also decoded as DCE/RPC
 # (-d tcp.port==PORT,dcerpc), so a server on an arbitrary port is dissected without heuristics.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-CAP_DIR="$MSRPC4J_INTEROP_DIR/captures"
+CAP_DIR="$MSRPC4J_RUN_DIR/captures"
 
 cap_file()  { echo "$CAP_DIR/$1.pcapng"; }
 cap_pid()   { echo "$CAP_DIR/$1.pid"; }

@@ -13,6 +13,11 @@ INTEROP_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 REPO_ROOT="$(cd "$INTEROP_HOME/.." && pwd)"
 MSRPC4J_INTEROP_DIR="${MSRPC4J_INTEROP_DIR:-/tmp/msrpc4j-interop}"
 export MSRPC4J_INTEROP_DIR
+# Per-run files (logs, test work dirs, captures, the jar snapshot). Several runs may share the
+# machine and the DC (colleagues run the suite too), so each run writes only under its own dir;
+# the runner sets it, a test run by hand uses "manual".
+MSRPC4J_RUN_DIR="${MSRPC4J_RUN_DIR:-$MSRPC4J_INTEROP_DIR/runs/manual}"
+export MSRPC4J_RUN_DIR
 
 # The DC's fixed facts (INTEROP-NOTES): realm, domain, users and the service account.
 DC_REALM=EXAMPLE.TEST
@@ -27,6 +32,11 @@ SVC_PASSWORD='Rpc1SvcPass!x'
 SVC_HOST=rpc1.example.test
 SVC_SPN=host/rpc1.example.test
 
+# The command line under test. The runner points MSRPC at a snapshot of the jar it built, so that
+# the suite does not rebuild (or pick up a half-written jar) while colleagues keep editing sources;
+# a test run by hand uses ./msrpc, which rebuilds when sources changed.
+MSRPC="${MSRPC:-$REPO_ROOT/msrpc}"
+
 # Exit code a test uses to say "what I drive is not implemented yet" (automake's convention).
 SKIP_EXIT=77
 
@@ -39,16 +49,18 @@ skip() { printf 'SKIP: %s\n' "$*"; exit "$SKIP_EXIT"; }
 
 is_ci() { [ "${CI:-}" = "true" ] || [ "${CI:-}" = "1" ]; }
 
-# True when `./msrpc <subcommand...> --help` succeeds, i.e. the command is registered.
-# picocli exits 2 with "Unmatched argument" for an unknown subcommand.
+# True when ./msrpc has the subcommand: `msrpc help NAME` exits 0 for a registered command and 2
+# ("Unknown subcommand") otherwise. (Not `msrpc NAME --help`: picocli answers the top-level --help
+# with exit 0 even when NAME is unknown.)
 msrpc_has_command() {
-  "$REPO_ROOT/msrpc" "$@" --help >/dev/null 2>&1
+  "$MSRPC" help "$1" >/dev/null 2>&1
 }
 
-# True when `./msrpc <subcommand> --help` mentions the option, e.g. msrpc_has_option serve --accounts
+# True when the subcommand's usage matches the option (an extended regex), e.g.
+# msrpc_has_option serve --accounts, or msrpc_has_option samr "(^|[ ,])-k([ ,=]|$)"
 msrpc_has_option() {
   local cmd="$1" opt="$2"
-  "$REPO_ROOT/msrpc" "$cmd" --help 2>&1 | grep -q -- "$opt"
+  "$MSRPC" help "$cmd" 2>&1 | grep -qE -- "$opt"
 }
 
 # Skips the calling test unless `./msrpc <cmd>` exists and mentions every given option.
@@ -100,11 +112,14 @@ wait_port() {
 }
 
 # check_contains LABEL FILE PATTERN...: every extended regex must match somewhere in FILE.
-check_contains() {
-  local label="$1" file="$2"; shift 2
+# check_contains_ci: the same, ignoring case (UUIDs, names).
+check_contains()    { _check_contains -Eq "$@"; }
+check_contains_ci() { _check_contains -Eqi "$@"; }
+_check_contains() {
+  local flags="$1" label="$2" file="$3"; shift 3
   local pat
   for pat in "$@"; do
-    if ! grep -Eq -- "$pat" "$file"; then
+    if ! grep "$flags" -- "$pat" "$file"; then
       echo "FAIL: $label: expected /$pat/ in the output:" >&2
       sed 's/^/    | /' "$file" | head -n 60 >&2
       return 1
@@ -115,7 +130,7 @@ check_contains() {
 # The calling test's scratch directory under the interop dir (created on first use, kept after the
 # run for post-mortems; the runner clears the whole work tree at its start).
 test_workdir_path() {
-  local d="$MSRPC4J_INTEROP_DIR/work/$(basename "${0%.sh}")"
+  local d="$MSRPC4J_RUN_DIR/work/$(basename "${0%.sh}")"
   mkdir -p "$d" && echo "$d"
 }
 
@@ -139,4 +154,19 @@ _run_at_exit() {
 load_dc_env() {
   [ -n "${DC_DIR:-}" ] || eval "$("$INTEROP_HOME/samba-dc" env)"
   "$INTEROP_HOME/samba-dc" status >/dev/null || die "the Samba DC is not running: interop/samba-dc start"
+}
+
+# The DC logs every authorization with its mechanism (log level auth_audit:4), e.g.
+# "Successful AuthZ: [DCE/RPC,krb5] user [EXAMPLE]\[alice]". Tests use it to prove which
+# mechanism a client really used: mark=$(dc_log_mark); ...; dc_log_since "$mark" | grep ...
+dc_log_mark()  { wc -l < "$DC_LOG" 2>/dev/null || echo 0; }
+dc_log_since() { tail -n +"$(( $1 + 1 ))" "$DC_LOG"; }
+
+# kinit_user PRINCIPAL PASSWORD: a fresh MIT ccache for the test in $KRB5CCNAME (set here) using the
+# DC's krb5.conf; Java gets the same krb5.conf through MSRPC_JAVA_OPTS.
+kinit_user() {
+  export KRB5_CONFIG="$DC_KRB5_CONFIG"
+  export KRB5CCNAME="FILE:$(test_workdir_path)/ccache-${1%%@*}"
+  export MSRPC_JAVA_OPTS="${MSRPC_JAVA_OPTS:-} -Djava.security.krb5.conf=$DC_KRB5_CONFIG"
+  printf '%s\n' "$2" | kinit "$1" > /dev/null || die "kinit $1 failed against the DC's KDC"
 }

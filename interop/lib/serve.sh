@@ -14,7 +14,7 @@ start_serve() {
   SERVE_LOG="$(test_workdir_path)/serve.log"
   SERVE_BINDING="ncacn_ip_tcp:127.0.0.1[$SERVE_PORT]"
   log "starting ./msrpc serve --listen 127.0.0.1:$SERVE_PORT --epm-port $SERVE_EPM_PORT $*"
-  "$REPO_ROOT/msrpc" serve --listen "127.0.0.1:$SERVE_PORT" --epm-port "$SERVE_EPM_PORT" "$@" \
+  "$MSRPC" serve --listen "127.0.0.1:$SERVE_PORT" --epm-port "$SERVE_EPM_PORT" "$@" \
     > "$SERVE_LOG" 2>&1 < /dev/null &
   SERVE_PID=$!
   at_exit stop_serve

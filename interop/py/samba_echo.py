@@ -6,7 +6,7 @@ Usage: /usr/bin/python3 samba_echo.py BINDING [-U DOMAIN/user%pass] [-k] [-s smb
 import argparse
 
 from samba import NTSTATUSError
-from samba.dcerpc import echo
+from samba.dcerpc import base, echo
 
 from samba_client import Checks, add_auth_arguments, expect, load
 
@@ -97,7 +97,8 @@ def main():
         expect(list(out.surrounding) == [0] * 20, f"surrounding = {list(out.surrounding)}")
 
     def test_double_pointer():
-        got = conn.TestDoublePointer(4242)
+        # uint16 ***data: the binding takes the two unique levels as one ndr_pointer.
+        got = conn.TestDoublePointer(base.ndr_pointer(4242))
         expect(got == 4242, f"TestDoublePointer(4242) = {got}")
 
     checks.run("AddOne (0)", add_one)

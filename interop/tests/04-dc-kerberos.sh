@@ -17,11 +17,14 @@ klist
 echo "== service ticket for $SVC_SPN, decrypted with the exported keytab"
 kvno -k "$DC_KEYTAB" "$SVC_SPN@$DC_REALM"
 
-echo "== rpcclient --use-kerberos=required against $DC_FQDN [seal]"
-"$INTEROP_HOME/samba-dc" exec env KRB5_CONFIG="$KRB5_CONFIG" KRB5CCNAME="$KRB5CCNAME" \
-  rpcclient -s "$DC_CLIENT_CONF" --use-kerberos=required -U "alice@$DC_REALM" \
-  "ncacn_ip_tcp:$DC_FQDN[seal]" -c enumdomusers > "$work/users.txt" 2>&1 < /dev/null
-check_contains "Kerberos enumdomusers" "$work/users.txt" 'user:\[alice\]' 'user:\[bob\]'
-klist | grep -q "host/$DC_FQDN@$DC_REALM\|cifs/$DC_FQDN@$DC_REALM" \
-  || echo "note: the DC's service ticket is in rpcclient's memory ccache, not ours"
+for opts in seal seal,krb5 sign,spnego; do
+  echo "== rpcclient --use-kerberos=required against $DC_FQDN [$opts]"
+  mark="$(dc_log_mark)"
+  "$INTEROP_HOME/samba-dc" exec env KRB5_CONFIG="$KRB5_CONFIG" KRB5CCNAME="$KRB5CCNAME" \
+    rpcclient -s "$DC_CLIENT_CONF" --use-kerberos=required -U "alice@$DC_REALM" \
+    "ncacn_ip_tcp:$DC_FQDN[$opts]" -c enumdomusers > "$work/users.txt" 2>&1 < /dev/null
+  check_contains "Kerberos enumdomusers [$opts]" "$work/users.txt" 'user:\[alice\]' 'user:\[bob\]'
+  dc_log_since "$mark" > "$work/dclog.txt"
+  check_contains "the DC saw Kerberos [$opts]" "$work/dclog.txt" 'AuthZ: \[DCE/RPC,krb5\] user \[EXAMPLE\]\\\[alice\]'
+done
 echo "Kerberos to the DC works"
