@@ -105,6 +105,19 @@ class ServerLimitsTest {
   }
 
   @Test
+  void shutdownSendsAShutdownPduBeforeClosing() throws Exception {
+    server = RpcServer.builder().listen("127.0.0.1", 0).register(new TestInterfaces.Loop()).build().start();
+    try (RawPeer p = new RawPeer(server.port())) {
+      p.send(RawPeer.bind(1, TestInterfaces.LOOP));
+      assertThat(p.read()).isInstanceOf(BindAckPdu.class);
+      server.shutdown(Duration.ofSeconds(1));
+      server = null;
+      assertThat(p.read()).isInstanceOf(org.msrpc4j.runtime.pdu.ShutdownPdu.class);
+      assertThat(p.closedByServer()).isTrue();
+    }
+  }
+
+  @Test
   void aDrainingServerRefusesNewCallsAsDidNotExecute() throws Exception {
     server = RpcServer.builder().listen("127.0.0.1", 0).register(new TestInterfaces.Loop()).build().start();
     try (RawPeer p = new RawPeer(server.port())) {

@@ -1,6 +1,7 @@
 package org.msrpc4j.runtime.server;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -27,6 +28,9 @@ import org.msrpc4j.runtime.RpcInterfaceHandler;
 import org.msrpc4j.runtime.RpcStatus;
 import org.msrpc4j.runtime.mgmt.MgmtDispatcher;
 import org.msrpc4j.runtime.mgmt.RpcMgmt;
+import org.msrpc4j.runtime.pdu.PduCodec;
+import org.msrpc4j.runtime.pdu.PfcFlags;
+import org.msrpc4j.runtime.pdu.ShutdownPdu;
 import org.msrpc4j.runtime.transport.FragmentFrameDecoder;
 import org.msrpc4j.runtime.auth.ServerAuthPolicy;
 import org.slf4j.Logger;
@@ -280,6 +284,9 @@ public final class RpcServer implements AutoCloseable {
   }
 
   private synchronized void shutdownNow() {
+    // C706 12.6.4.10: tell clients the server is going away before closing their connections.
+    byte[] shutdownPdu = PduCodec.encode(new ShutdownPdu(PfcFlags.FIRST_FRAG | PfcFlags.LAST_FRAG, 0));
+    connections.writeAndFlush(Unpooled.wrappedBuffer(shutdownPdu)).awaitUninterruptibly(2, TimeUnit.SECONDS);
     connections.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
     if (boss != null) {
       boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
