@@ -94,8 +94,13 @@ public final class DceKerberosClientContext extends KerberosContextBase implemen
         RANDOM.nextBytes(sk);
         subkey = new KerberosKey(sessionKey.type(), sk);
         seq = RANDOM.nextInt() & 0x3fffffff;
-        int flags = GssChecksum.MUTUAL | GssChecksum.REPLAY | GssChecksum.SEQUENCE | GssChecksum.CONF
-                | GssChecksum.INTEG | GssChecksum.DCE_STYLE;
+        // CONF only at privacy: Samba sizes verifiers from the flags it got, and with CONF it
+        // expects wrap-sized (76-byte) signatures even at integrity, as Samba's own client avoids.
+        int flags = GssChecksum.MUTUAL | GssChecksum.REPLAY | GssChecksum.SEQUENCE | GssChecksum.INTEG
+                | GssChecksum.DCE_STYLE;
+        if (request.level().effectiveForConnectionOriented() == org.msrpc4j.security.AuthnLevel.PKT_PRIVACY) {
+            flags |= GssChecksum.CONF;
+        }
         if (request.qos().impersonationLevel() == ImpersonationLevel.IDENTIFY) {
             flags |= GssChecksum.IDENTIFY;
         }
