@@ -1,10 +1,13 @@
 package org.msrpc4j.authz;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
- * The access check of [MS-DTYP] 2.5.3.2 (EvaluateTokenAgainstDescriptor), without object type
- * lists and central access policies.
+ * The access check of [MS-DTYP] 2.5.3.2 (EvaluateTokenAgainstDescriptor), with an optional object
+ * type list (AccessCheckByType) and without central access policies.
  *
  * <p>Stateless and thread-safe.
  *
@@ -49,9 +52,26 @@ public final class AccessCheck {
    */
   public static AccessCheckResult check(SecurityDescriptor sd, Token token, int desired, GenericMapping mapping,
       Sid principalSelf) {
+    return check(sd, token, desired, mapping, principalSelf, null);
+  }
+
+  /**
+   * AccessCheckByType: as {@link #check(SecurityDescriptor, Token, int, GenericMapping, Sid)} with an
+   * object type list. An object ACE whose ObjectType is in the list acts on that node and its
+   * descendants (allow) or denies when that node still wants a named bit (deny); a node whose children
+   * are all granted a bit is granted it too. Access is granted when the object itself (the first
+   * entry) has nothing left. With MAXIMUM_ALLOWED only object ACEs naming the object itself count.
+   *
+   * @param objectTypes the list, first entry at level 0, each next level at most one deeper; null
+   *     for none
+   * @throws IllegalArgumentException if the list is not a well-formed tree
+   */
+  public static AccessCheckResult check(SecurityDescriptor sd, Token token, int desired, GenericMapping mapping,
+      Sid principalSelf, List<ObjectType> objectTypes) {
     Objects.requireNonNull(sd, "sd");
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(mapping, "mapping");
+    List<ObjectType> types = objectTypes == null || objectTypes.isEmpty() ? null : validTree(objectTypes);
     int wanted = mapping.map(desired);
     boolean maxAllowed = (wanted & AccessMasks.MAXIMUM_ALLOWED) != 0;
     wanted &= ~AccessMasks.MAXIMUM_ALLOWED;
@@ -88,8 +108,10 @@ public final class AccessCheck {
 
     if (maxAllowed) {
       int denied = 0;
+      UUID self = types == null ? null : types.get(0).guid();
       for (Ace ace : dacl.aces()) {
-        Effect e = effect(ace, token, sd.owner(), principalSelf, sd.sacl());
+        Effect e = typeMatches(ace, self)
+            ? effect(withoutObjectType(ace), token, sd.owner(), principalSelf, sd.sacl()) : Effect.NONE;
         int mask = aceMask(ace);
         if (e == Effect.ALLOW) {
           granted |= mask & ~denied;
@@ -103,6 +125,9 @@ public final class AccessCheck {
       return AccessCheckResult.granted(granted);
     }
 
+    if (types != null) {
+      return checkTree(dacl, sd, token, principalSelf, types, wanted, granted);
+    }
     int remaining = wanted;
     for (Ace ace : dacl.aces()) {
       if (remaining == 0) {
@@ -121,6 +146,105 @@ public final class AccessCheck {
       return AccessCheckResult.denied();
     }
     return AccessCheckResult.granted(granted);
+  }
+
+  /** The walk with an object type list; {@code granted} holds what privileges and ownership gave. */
+  private static AccessCheckResult checkTree(Acl dacl, SecurityDescriptor sd, Token token, Sid principalSelf,
+      List<ObjectType> types, int wanted, int granted) {
+    int n = types.size();
+    int[] remaining = new int[n];
+    Arrays.fill(remaining, wanted);
+    for (Ace ace : dacl.aces()) {
+      if (remaining[0] == 0) {
+        break;
+      }
+      Effect e = effect(withoutObjectType(ace), token, sd.owner(), principalSelf, sd.sacl());
+      if (e == Effect.NONE) {
+        continue;
+      }
+      int mask = aceMask(ace);
+      int node = 0;
+      int end = n;
+      if (ace.objectType() != null) {
+        node = indexOf(types, ace.objectType());
+        if (node < 0) {
+          continue;
+        }
+        end = subtreeEnd(types, node);
+      }
+      if (e == Effect.DENY) {
+        if ((remaining[node] & mask) != 0) {
+          return AccessCheckResult.denied();
+        }
+        continue;
+      }
+      for (int i = node; i < end; i++) {
+        remaining[i] &= ~mask;
+      }
+      // A parent needs a bit only while one of its children still needs it.
+      for (int child = node; child > 0 && types.get(child).level() > 0; ) {
+        int parent = parentOf(types, child);
+        int union = 0;
+        for (int c = parent + 1; c < subtreeEnd(types, parent); c++) {
+          if (types.get(c).level() == types.get(parent).level() + 1) {
+            union |= remaining[c];
+          }
+        }
+        remaining[parent] &= union;
+        child = parent;
+      }
+    }
+    return remaining[0] == 0 ? AccessCheckResult.granted(granted | wanted) : AccessCheckResult.denied();
+  }
+
+  private static List<ObjectType> validTree(List<ObjectType> types) {
+    if (types.size() > 4096) {
+      throw new IllegalArgumentException("object type list of " + types.size() + " entries is too long");
+    }
+    if (types.get(0).level() != 0) {
+      throw new IllegalArgumentException("the first object type must be at level 0");
+    }
+    for (int i = 1; i < types.size(); i++) {
+      int level = types.get(i).level();
+      if (level == 0 || level > types.get(i - 1).level() + 1) {
+        throw new IllegalArgumentException("object type " + i + " at level " + level + " does not fit the tree");
+      }
+    }
+    return List.copyOf(types);
+  }
+
+  private static int indexOf(List<ObjectType> types, UUID guid) {
+    for (int i = 0; i < types.size(); i++) {
+      if (types.get(i).guid().equals(guid)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int subtreeEnd(List<ObjectType> types, int node) {
+    int i = node + 1;
+    while (i < types.size() && types.get(i).level() > types.get(node).level()) {
+      i++;
+    }
+    return i;
+  }
+
+  private static int parentOf(List<ObjectType> types, int node) {
+    int i = node - 1;
+    while (types.get(i).level() >= types.get(node).level()) {
+      i--;
+    }
+    return i;
+  }
+
+  private static Ace withoutObjectType(Ace ace) {
+    return ace.objectType() == null ? ace : ace.withObjectTypes(null, ace.inheritedObjectType());
+  }
+
+  /** In MAXIMUM_ALLOWED mode, object ACEs with an ObjectType apply only when it names the object itself. */
+  private static boolean typeMatches(Ace ace, UUID self) {
+    return ace.objectType() == null || ace.objectType().equals(self);
   }
 
   private enum Effect { NONE, ALLOW, DENY }

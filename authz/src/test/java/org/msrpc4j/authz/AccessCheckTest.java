@@ -113,6 +113,51 @@ class AccessCheckTest {
     assertThat(AccessCheck.check(sd, alice(), 0x1, GenericMapping.FILE, BOB).isGranted()).isFalse();
   }
 
+  private static final java.util.UUID CLASS = java.util.UUID.fromString("bf967aba-0de6-11d0-a285-00aa003049e2");
+  private static final java.util.UUID SET1 = java.util.UUID.fromString("4c164200-20c0-11d0-a768-00aa006e0529");
+  private static final java.util.UUID P1 = java.util.UUID.fromString("bf967a68-0de6-11d0-a285-00aa003049e2");
+  private static final java.util.UUID P2 = java.util.UUID.fromString("bf967a69-0de6-11d0-a285-00aa003049e2");
+  private static final java.util.UUID SET2 = java.util.UUID.fromString("5f202010-79a5-11d0-9020-00c04fc2d4cf");
+  private static final java.util.List<ObjectType> TREE = java.util.List.of(new ObjectType(0, CLASS),
+      new ObjectType(1, SET1), new ObjectType(2, P1), new ObjectType(2, P2), new ObjectType(1, SET2));
+
+  private static boolean byType(String dacl) throws Exception {
+    return AccessCheck.check(Sddl.parse("O:SY" + dacl), alice(), AccessMasks.ADS_READ_PROP, GenericMapping.DIRECTORY,
+        null, TREE).isGranted();
+  }
+
+  @Test
+  void objectTypeListGrantsTheObjectWhenEveryChildIsGranted() throws Exception {
+    assertThat(byType("D:(OA;;RP;" + SET1 + ";;WD)")).isFalse();
+    assertThat(byType("D:(OA;;RP;" + SET1 + ";;WD)(OA;;RP;" + SET2 + ";;WD)")).isTrue();
+    assertThat(byType("D:(OA;;RP;" + P1 + ";;WD)(OA;;RP;" + P2 + ";;WD)")).isFalse();
+    assertThat(byType("D:(OA;;RP;" + P1 + ";;WD)(OA;;RP;" + P2 + ";;WD)(OA;;RP;" + SET2 + ";;WD)")).isTrue();
+    assertThat(byType("D:(OA;;RP;" + CLASS + ";;WD)")).isTrue();
+    assertThat(byType("D:(OA;;RP;" + UUID_OTHER + ";;WD)")).isFalse();
+    assertThat(byType("D:(A;;RP;;;WD)")).isTrue();
+  }
+
+  private static final java.util.UUID UUID_OTHER = java.util.UUID.fromString("00000000-0000-0000-0000-000000000001");
+
+  @Test
+  void objectTypeListDenyAppliesToItsNodeInOrder() throws Exception {
+    assertThat(byType("D:(OD;;RP;" + P1 + ";;WD)(A;;RP;;;WD)")).isFalse();
+    assertThat(byType("D:(A;;RP;;;WD)(OD;;RP;" + P1 + ";;WD)")).isTrue();
+    assertThat(byType("D:(OD;;RP;" + UUID_OTHER + ";;WD)(A;;RP;;;WD)")).isTrue();
+    assertThat(byType("D:(OA;;RP;" + P1 + ";;WD)(OD;;RP;" + P1 + ";;WD)(A;;RP;;;WD)")).isTrue();
+  }
+
+  @Test
+  void malformedObjectTypeListsAreRejected() {
+    SecurityDescriptor sd = SecurityDescriptor.of(0, Sid.LOCAL_SYSTEM, null, null, Acl.empty());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> AccessCheck.check(sd, alice(), 1,
+        GenericMapping.DIRECTORY, null, java.util.List.of(new ObjectType(1, P1))))
+        .isInstanceOf(IllegalArgumentException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> AccessCheck.check(sd, alice(), 1,
+        GenericMapping.DIRECTORY, null, java.util.List.of(new ObjectType(0, CLASS), new ObjectType(2, P1))))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   @Test
   void anonymousTokenHasEveryoneButNotAuthenticatedUsers() throws Exception {
     assertThat(check("O:SYD:(A;;0x1;;;WD)", Token.anonymous(), 0x1).isGranted()).isTrue();
