@@ -62,7 +62,50 @@ def query_dns_domain():
     return r
 
 
-for name, make in [("close", close), ("account", query_account_domain), ("dns", query_dns_domain)]:
+def lsa_string(s):
+    v = lsa.String()
+    v.string = s
+    return v
+
+
+def lookup_names():
+    r = lsa.LookupNames()
+    r.in_handle = handle()
+    r.in_num_names = 2
+    r.in_names = [lsa_string("alice"), lsa_string("bob")]
+    none = lsa.TransSidArray()
+    none.count = 0
+    none.sids = None
+    r.in_sids = none
+    r.in_level = 1
+    r.in_count = 0
+    domain = lsa.DomainInfo()
+    domain.name = string_large("SAMDOM")
+    domain.sid = security.dom_sid("S-1-5-21-1-2-3")
+    domains = lsa.RefDomainList()
+    domains.count = 1
+    domains.domains = [domain]
+    domains.max_size = 32
+    r.out_domains = domains
+    alice = lsa.TranslatedSid()
+    alice.sid_type = 1
+    alice.rid = 1104
+    alice.sid_index = 0
+    bob = lsa.TranslatedSid()
+    bob.sid_type = 8
+    bob.rid = 0
+    bob.sid_index = 0xFFFFFFFF
+    sids = lsa.TransSidArray()
+    sids.count = 2
+    sids.sids = [alice, bob]
+    r.out_sids = sids
+    r.out_count = 1
+    r.result = 0x107
+    return r
+
+
+for name, make in [("close", close), ("account", query_account_domain), ("dns", query_dns_domain),
+                   ("lookup", lookup_names)]:
     r = make()
     print(name + "_in " + ndr_pack_in(r).hex())
     print(name + "_out " + ndr_pack_out(r).hex())

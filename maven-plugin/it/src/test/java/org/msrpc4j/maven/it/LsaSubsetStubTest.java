@@ -8,7 +8,14 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.util.List;
 import org.msrpc4j.maven.it.lsa.Guid;
+import org.msrpc4j.maven.it.lsa.LsaTranslatedSid;
+import org.msrpc4j.maven.it.lsa.LsapLookupLevel;
+import org.msrpc4j.maven.it.lsa.LsaprReferencedDomainList;
+import org.msrpc4j.maven.it.lsa.LsaprTranslatedSids;
+import org.msrpc4j.maven.it.lsa.LsaprTrustInformation;
+import org.msrpc4j.maven.it.lsa.SidNameUse;
 import org.msrpc4j.maven.it.lsa.LsaprHandle;
 import org.msrpc4j.maven.it.lsa.LsaprPolicyAccountDomInfo;
 import org.msrpc4j.maven.it.lsa.LsaprPolicyDnsDomainInfo;
@@ -44,6 +51,14 @@ class LsaSubsetStubTest {
   private static final class FixedServer implements LsarpcServer {
     final AtomicReference<LsaprHandle> closed = new AtomicReference<>();
     final AtomicReference<PolicyInformationClass> queried = new AtomicReference<>();
+    final AtomicReference<List<RpcUnicodeString>> lookedUp = new AtomicReference<>();
+
+    @Override
+    public Lsarpc.LsarLookupNamesResult lsarLookupNames(RpcCall call, LsaprHandle policyHandle, int count,
+        List<RpcUnicodeString> names, LsaprTranslatedSids translatedSids, LsapLookupLevel lookupLevel, int mappedCount) {
+      lookedUp.set(names);
+      return new Lsarpc.LsarLookupNamesResult(referencedDomains(), translatedSids(), 1, 0x107);
+    }
 
     @Override
     public Lsarpc.LsarCloseResult lsarClose(RpcCall call, LsaprHandle objectHandle) {
@@ -78,6 +93,17 @@ class LsaSubsetStubTest {
   static LsaprPolicyDnsDomainInfo dnsDomain() {
     Guid guid = new Guid(0x01234567, 0x89ab, 0xcdef, HexFormat.of().parseHex("0123456789abcdef"));
     return new LsaprPolicyDnsDomainInfo(string("SAMDOM"), string("samdom.example.com"), string("example.com"), guid, null);
+  }
+
+  static LsaprReferencedDomainList referencedDomains() {
+    LsaprTrustInformation samdom = new LsaprTrustInformation(string("SAMDOM"), accountDomain().domainSid);
+    return new LsaprReferencedDomainList(1, List.of(samdom), 32);
+  }
+
+  static LsaprTranslatedSids translatedSids() {
+    return new LsaprTranslatedSids(2, List.of(
+        new LsaTranslatedSid(SidNameUse.SidTypeUser, 1104, 0),
+        new LsaTranslatedSid(SidNameUse.SidTypeUnknown, 0, -1)));
   }
 
   private final FixedServer server = new FixedServer();
@@ -119,8 +145,35 @@ class LsaSubsetStubTest {
   }
 
   @Test
+  void lookupNamesWithArraysOfStructuresAndPointersToPointersMatchesSamba() throws Exception {
+    // Samba's lsa_String sets MaximumLength = Length, so the conformance equals the length here.
+    List<RpcUnicodeString> names = List.of(new RpcUnicodeString(10, 10, "alice"), new RpcUnicodeString(6, 6, "bob"));
+    Lsarpc.LsarLookupNamesResult r = client.lsarLookupNames(channel, HANDLE, 2, names,
+        new LsaprTranslatedSids(0, null), LsapLookupLevel.LsapLookupWksta, 0);
+    assertThat(server.lookedUp.get()).isEqualTo(names);
+    assertThat(channel.lastRequest).isEqualTo(oracle.bytes("lookup_in"));
+    assertThat(channel.lastResponse).isEqualTo(oracle.bytes("lookup_out"));
+    assertThat(r.referencedDomains()).isEqualTo(referencedDomains());
+    assertThat(r.translatedSids()).isEqualTo(translatedSids());
+    assertThat(r.mappedCount()).isEqualTo(1);
+    assertThat(r.returnValue()).isEqualTo(0x107);
+  }
+
+  @Test
+  void aCountOutsideItsRangeIsRejectedBeforeTheServerRuns() {
+    byte[] request = oracle.bytes("lookup_in");
+    request[20] = (byte) 0xe9; // Count = 1001 (0x3e9), above [range(0,1000)]
+    request[21] = 0x03;
+    LsarpcDispatcher dispatcher = new LsarpcDispatcher(server);
+    assertThatThrownBy(() -> dispatcher.dispatch(14, request, null))
+        .isInstanceOfSatisfying(RpcException.class, e -> assertThat(e.status()).isEqualTo(RpcStatus.RPC_X_BAD_STUB_DATA));
+    assertThat(server.lookedUp.get()).isNull();
+  }
+
+  @Test
   void theLiveOracleAgreesWithTheRecordedVectors() {
-    for (String name : new String[] {"close_in", "close_out", "account_in", "account_out", "dns_in", "dns_out"}) {
+    for (String name : new String[] {"close_in", "close_out", "account_in", "account_out", "dns_in", "dns_out",
+        "lookup_in", "lookup_out"}) {
       assertThat(oracle.hex(name)).as(name + (oracle.live() ? " (live Samba)" : " (recorded)"))
           .isEqualTo(SambaLsaOracle.recorded(name));
     }
