@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code msrpc echo BINDING OP N}: call Samba's rpcecho test interface. */
 @Command(name = "echo", mixinStandardHelpOptions = true,
-    description = {"Call the rpcecho test interface. Without a port in BINDING the endpoint mapper is asked.",
+    description = {"Call Samba's rpcecho test interface.",
+        "Without a port in BINDING the endpoint mapper is asked.",
         "OP: addone N | echodata N | sinkdata N | sourcedata N | testsleep S"})
 public final class EchoCommand implements Callable<Integer> {
   /** The operations offered on the command line. */

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code msrpc epm BINDING}: every endpoint the server's endpoint mapper knows, like rpcdump. */
 @Command(name = "epm", mixinStandardHelpOptions = true,
-    description = {"List every endpoint registered with a server's endpoint mapper (ept_lookup to the end).",
+    description = {"List every endpoint registered with a server's endpoint mapper.",
         "BINDING is ncacn_ip_tcp:HOST or ncacn_ip_tcp:HOST[PORT] (default port 135)."})
 public final class EpmCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "BINDING")

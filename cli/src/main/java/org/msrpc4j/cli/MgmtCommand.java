@@ -14,8 +14,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code msrpc mgmt BINDING}: the management interface: interfaces, statistics, listening, principal name. */
 @Command(name = "mgmt", mixinStandardHelpOptions = true,
-    description = {"Query a server's DCE management interface: interfaces, statistics, whether it listens,",
-        "and its principal name. BINDING is ncacn_ip_tcp:HOST[PORT] (default port 135)."})
+    description = {"Query a server's management interface (interfaces, stats, listening, principal).",
+        "BINDING is ncacn_ip_tcp:HOST[PORT] (default port 135)."})
 public final class MgmtCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "BINDING")
   String binding;
