@@ -28,6 +28,8 @@ import java.util.UUID;
  *       2.5.3.2 ORs all denies together, which would make a later deny override an earlier allow,
  *       contrary to "ACEs in order"). Nothing granted means denied.
  * </ol>
+ * Mandatory integrity ([MS-DTYP] 2.5.3.3, {@link MandatoryIntegrity}) bounds the result for tokens
+ * that carry an integrity level.
  * Object ACEs: without an object type list, an object ACE without an ObjectType GUID acts as its
  * plain counterpart and one with an ObjectType is skipped. Callback ACEs: the conditional
  * expression is evaluated by {@link ConditionEvaluator} (membership tests and logic; claims are not
@@ -68,6 +70,25 @@ public final class AccessCheck {
    */
   public static AccessCheckResult check(SecurityDescriptor sd, Token token, int desired, GenericMapping mapping,
       Sid principalSelf, List<ObjectType> objectTypes) {
+    Objects.requireNonNull(mapping, "mapping");
+    AccessCheckResult r = discretionary(sd, token, desired, mapping, principalSelf, objectTypes);
+    int allowed = MandatoryIntegrity.allowedAccess(sd, token, mapping);
+    if (!r.isGranted() || allowed == MandatoryIntegrity.ALL) {
+      return r;
+    }
+    // The integrity check bounds what the DACL grants; the SACL right comes from the privilege alone.
+    int bound = allowed | AccessMasks.ACCESS_SYSTEM_SECURITY;
+    int wanted = mapping.map(desired) & ~AccessMasks.MAXIMUM_ALLOWED;
+    if ((wanted & ~bound) != 0) {
+      return AccessCheckResult.denied();
+    }
+    int granted = r.grantedAccess() & bound;
+    return granted == 0 && (desired & AccessMasks.MAXIMUM_ALLOWED) != 0 ? AccessCheckResult.denied()
+        : AccessCheckResult.granted(granted);
+  }
+
+  private static AccessCheckResult discretionary(SecurityDescriptor sd, Token token, int desired,
+      GenericMapping mapping, Sid principalSelf, List<ObjectType> objectTypes) {
     Objects.requireNonNull(sd, "sd");
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(mapping, "mapping");

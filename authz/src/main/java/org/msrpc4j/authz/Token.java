@@ -24,6 +24,14 @@ public final class Token {
   private final Sid defaultOwner;
   private final Sid primaryGroup;
   private final Acl defaultDacl;
+  private final int mandatoryPolicy;
+
+  /** TOKEN_MANDATORY_POLICY_OFF ([MS-DTYP] 2.4.8): no integrity checks. */
+  public static final int MANDATORY_POLICY_OFF = 0;
+  /** TOKEN_MANDATORY_POLICY_NO_WRITE_UP: the default policy. */
+  public static final int MANDATORY_POLICY_NO_WRITE_UP = 1;
+  /** TOKEN_MANDATORY_POLICY_NEW_PROCESS_MIN. */
+  public static final int MANDATORY_POLICY_NEW_PROCESS_MIN = 2;
 
   private Token(Builder b) {
     this.user = b.user;
@@ -34,6 +42,7 @@ public final class Token {
     this.defaultOwner = b.defaultOwner != null ? b.defaultOwner : b.user;
     this.primaryGroup = b.primaryGroup != null ? b.primaryGroup : b.user;
     this.defaultDacl = b.defaultDacl;
+    this.mandatoryPolicy = b.mandatoryPolicy;
   }
 
   /** Starts a token for {@code user}. */
@@ -99,6 +108,24 @@ public final class Token {
     return defaultDacl;
   }
 
+  /**
+   * The token's integrity level: the SID (S-1-16-…) of its group marked SE_GROUP_INTEGRITY, or null
+   * when it has none. Only tokens with an integrity level get mandatory integrity checks.
+   */
+  public Sid integrityLevel() {
+    for (TokenGroup g : groups) {
+      if ((g.attributes() & TokenGroup.INTEGRITY) != 0) {
+        return g.sid();
+      }
+    }
+    return null;
+  }
+
+  /** The TOKEN_MANDATORY_POLICY ({@link #MANDATORY_POLICY_NO_WRITE_UP} unless set). */
+  public int mandatoryPolicy() {
+    return mandatoryPolicy;
+  }
+
   /** True if {@code sid} is the user or an enabled group that is not deny-only: matches allow ACEs. */
   public boolean isEnabledMember(Sid sid) {
     if (sid.equals(user)) {
@@ -157,6 +184,7 @@ public final class Token {
     private Sid defaultOwner;
     private Sid primaryGroup;
     private Acl defaultDacl;
+    private int mandatoryPolicy = MANDATORY_POLICY_NO_WRITE_UP;
 
     private Builder(Sid user) {
       this.user = Objects.requireNonNull(user, "user");
@@ -210,6 +238,20 @@ public final class Token {
 
     public Builder defaultDacl(Acl dacl) {
       this.defaultDacl = dacl;
+      return this;
+    }
+
+    /**
+     * Gives the token an integrity level (e.g. {@link Sid#ML_MEDIUM}) as a group with
+     * SE_GROUP_INTEGRITY | SE_GROUP_INTEGRITY_ENABLED, as Windows does.
+     */
+    public Builder integrityLevel(Sid level) {
+      return group(new TokenGroup(level, TokenGroup.INTEGRITY | TokenGroup.INTEGRITY_ENABLED, null));
+    }
+
+    /** Sets the TOKEN_MANDATORY_POLICY. */
+    public Builder mandatoryPolicy(int policy) {
+      this.mandatoryPolicy = policy;
       return this;
     }
 

@@ -158,6 +158,37 @@ class AccessCheckTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
+  private static Token at(Sid level) {
+    return Token.builder(ALICE).group(Sid.EVERYONE).integrityLevel(level).build();
+  }
+
+  @Test
+  void mandatoryIntegrityBoundsWhatTheDaclGrants() throws Exception {
+    String high = "O:SYD:(A;;FA;;;WD)S:(ML;;NW;;;HI)";
+    assertThat(check(high, at(Sid.ML_MEDIUM), AccessMasks.FILE_GENERIC_READ).isGranted()).isTrue();
+    assertThat(check(high, at(Sid.ML_MEDIUM), AccessMasks.FILE_GENERIC_WRITE).isGranted()).isFalse();
+    assertThat(check(high, at(Sid.ML_MEDIUM), AccessMasks.WRITE_DAC).isGranted()).isFalse();
+    assertThat(check(high, at(Sid.ML_HIGH), AccessMasks.FILE_ALL_ACCESS).isGranted()).isTrue();
+    assertThat(check(high, at(Sid.ML_SYSTEM), AccessMasks.FILE_ALL_ACCESS).isGranted()).isTrue();
+    assertThat(check(high, at(Sid.ML_MEDIUM), AccessMasks.MAXIMUM_ALLOWED).grantedAccess())
+        .isEqualTo(AccessMasks.FILE_GENERIC_READ | AccessMasks.FILE_GENERIC_EXECUTE);
+    // No label: Medium with NO_WRITE_UP.
+    assertThat(check("O:SYD:(A;;FA;;;WD)", at(Sid.ML_LOW), AccessMasks.FILE_GENERIC_WRITE).isGranted()).isFalse();
+    assertThat(check("O:SYD:(A;;FA;;;WD)", at(Sid.ML_LOW), AccessMasks.FILE_GENERIC_READ).isGranted()).isTrue();
+    assertThat(check("O:SYD:(A;;FA;;;WD)", at(Sid.ML_MEDIUM), AccessMasks.FILE_ALL_ACCESS).isGranted()).isTrue();
+    // NO_READ_UP.
+    assertThat(check("O:SYD:(A;;FA;;;WD)S:(ML;;NWNR;;;HI)", at(Sid.ML_MEDIUM), AccessMasks.FILE_GENERIC_READ)
+        .isGranted()).isFalse();
+    // Without an integrity level, or with the policy off, nothing changes.
+    assertThat(check(high, alice(), AccessMasks.FILE_GENERIC_WRITE).isGranted()).isTrue();
+    Token off = Token.builder(ALICE).group(Sid.EVERYONE).integrityLevel(Sid.ML_LOW)
+        .mandatoryPolicy(Token.MANDATORY_POLICY_OFF).build();
+    assertThat(check(high, off, AccessMasks.FILE_GENERIC_WRITE).isGranted()).isTrue();
+    assertThat(at(Sid.ML_HIGH).integrityLevel()).isEqualTo(Sid.ML_HIGH);
+    // An integrity group is not a membership: it never matches ACEs.
+    assertThat(check("O:SYD:(A;;FA;;;HI)", at(Sid.ML_HIGH), 1).isGranted()).isFalse();
+  }
+
   @Test
   void anonymousTokenHasEveryoneButNotAuthenticatedUsers() throws Exception {
     assertThat(check("O:SYD:(A;;0x1;;;WD)", Token.anonymous(), 0x1).isGranted()).isTrue();
