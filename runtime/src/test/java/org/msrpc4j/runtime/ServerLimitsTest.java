@@ -105,6 +105,26 @@ class ServerLimitsTest {
   }
 
   @Test
+  void connectionsBeyondTheLimitAreClosedAndLaterOnesServed() throws Exception {
+    server = RpcServer.builder().listen("127.0.0.1", 0).settings(ServerSettings.defaults().withMaxConnections(2))
+        .register(new TestInterfaces.Loop()).build().start();
+    try (RawPeer a = new RawPeer(server.port()); RawPeer b = new RawPeer(server.port())) {
+      a.send(RawPeer.bind(1, TestInterfaces.LOOP));
+      b.send(RawPeer.bind(1, TestInterfaces.LOOP));
+      assertThat(a.read()).isInstanceOf(BindAckPdu.class);
+      assertThat(b.read()).isInstanceOf(BindAckPdu.class);
+      try (RawPeer c = new RawPeer(server.port())) {
+        assertThat(c.closedByServer()).isTrue();
+      }
+    }
+    Thread.sleep(300); // let the server notice the two closes
+    try (RawPeer d = new RawPeer(server.port())) {
+      d.send(RawPeer.bind(1, TestInterfaces.LOOP));
+      assertThat(d.read()).isInstanceOf(BindAckPdu.class);
+    }
+  }
+
+  @Test
   void shutdownSendsAShutdownPduBeforeClosing() throws Exception {
     server = RpcServer.builder().listen("127.0.0.1", 0).register(new TestInterfaces.Loop()).build().start();
     try (RawPeer p = new RawPeer(server.port())) {

@@ -190,6 +190,12 @@ public final class RpcServer implements AutoCloseable {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
+            if (connections.size() >= settings.maxConnections()) {
+              // Bounded memory: beyond the limit a connection is refused before any state exists.
+              LOG.warn("{}: more than {} connections; closing the new one", ch.remoteAddress(), settings.maxConnections());
+              ch.close();
+              return;
+            }
             connections.add(ch);
             // Before the bind negotiates sizes, accept any fragment up to 64 KiB: a bind carrying a
             // Kerberos ticket with a large PAC can exceed the 5840 bytes negotiated afterwards.
