@@ -39,6 +39,10 @@ public final class AccessCheckCommand implements Callable<Integer> {
   @Option(names = "--privilege", paramLabel = "NAME", description = "A privilege, e.g. SeSecurityPrivilege.")
   List<String> privileges = new ArrayList<>();
 
+  @Option(names = "--integrity", paramLabel = "SID",
+      description = "The token's integrity level (LW, ME, HI, SI or S-1-16-…): enables the mandatory integrity check.")
+  String integrity;
+
   @Option(names = "--desired", required = true, paramLabel = "MASK",
       description = "Desired access: 0x…, decimal, or SDDL rights such as FR or RPWP; MA for MAXIMUM_ALLOWED.")
   String desired;
@@ -67,6 +71,9 @@ public final class AccessCheckCommand implements Callable<Integer> {
         b.denyOnlyGroup(Sddl.parseSid(g, domain));
       }
       privileges.forEach(b::privilege);
+      if (integrity != null) {
+        b.integrityLevel(Sddl.parseSid(integrity, domain));
+      }
       token = b.build();
       mask = AccessCheckCommandMasks.parse(desired);
       gm = AccessCheckCommandMasks.mapping(mapping.toLowerCase(Locale.ROOT));

@@ -84,6 +84,9 @@ class SddlCommandTest {
     Run privilege = run(new AccessCheckCommand(), "--sd", "O:SYD:(A;;FA;;;WD)", "--user", "WD", "--desired", "AS",
         "--privilege", "SeSecurityPrivilege");
     assertThat(privilege.exit()).isZero();
+    Run lowIntegrity = run(new AccessCheckCommand(), "--sd", "O:SYD:(A;;FA;;;WD)S:(ML;;NW;;;HI)", "--user", "WD",
+        "--integrity", "ME", "--desired", "FW");
+    assertThat(lowIntegrity.exit()).isEqualTo(1);
     assertThat(run(new AccessCheckCommand(), "--sd", "D:(", "--user", "WD", "--desired", "1").exit()).isEqualTo(2);
     assertThat(run(new AccessCheckCommand(), "--sd", "D:", "--user", "WD", "--desired", "QQ").exit()).isEqualTo(2);
     assertThat(run(new AccessCheckCommand(), "--sd", "D:", "--user", "WD", "--desired", "1", "--mapping", "x")
