@@ -244,6 +244,13 @@ class BadInputTest {
   }
 
   @Test
+  void aConnectionThatNeverBindsIsClosed() throws Exception {
+    try (RawPeer p = new RawPeer(server.port())) {
+      assertThat(p.closedByServer()).isTrue(); // fragment timeout 1.5 s, read timeout 10 s
+    }
+  }
+
+  @Test
   void garbageBytesCloseTheConnection() throws Exception {
     try (RawPeer p = new RawPeer(server.port())) {
       byte[] junk = new byte[64];

@@ -91,6 +91,16 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
   @Override
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
     this.ctx = ctx;
+    // A connection that never binds would hold a connection slot forever: give it the fragment
+    // timeout to send its bind.
+    long bindTimeout = settings.fragmentTimeout().toMillis();
+    if (bindTimeout > 0) {
+      ctx.executor().schedule(() -> {
+        if (!bound && !closing && ctx.channel().isActive()) {
+          closeWithLog("no bind within " + bindTimeout + " ms");
+        }
+      }, bindTimeout, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
     super.channelActive(ctx);
   }
 
