@@ -30,6 +30,9 @@ BOB_PASSWORD='B0bPass!x'
 SVC_USER=rpc1svc
 SVC_PASSWORD='Rpc1SvcPass!x'
 SVC_HOST=rpc1.example.test
+# rpc1.example.test's address in the DC's private hosts file: the Kerberos tests run ./msrpc serve
+# there, with its endpoint mapper on port 135 (127.0.0.1:135 is the DC's).
+SVC_IP=127.0.77.1
 SVC_SPN=host/rpc1.example.test
 
 # The command line under test. The runner points MSRPC at a snapshot of the jar it built, so that
@@ -89,15 +92,15 @@ require_peer() {
   done
 }
 
-# A TCP port on 127.0.0.1 that nothing listens on right now (the kernel picks it).
+# free_port [HOST]: a TCP port on HOST (default 127.0.0.1) that nothing listens on (the kernel picks it).
 free_port() {
-  "$PY" - <<'PYEOF'
-import socket
+  "$PY" - "${1:-127.0.0.1}" <<'PYEOF2'
+import socket, sys
 s = socket.socket()
-s.bind(("127.0.0.1", 0))
+s.bind((sys.argv[1], 0))
 print(s.getsockname()[1])
 s.close()
-PYEOF
+PYEOF2
 }
 
 # wait_port HOST PORT SECONDS [PID]: waits until a TCP connect succeeds; fails early if PID died.

@@ -38,7 +38,7 @@ done
 rpc several "$SERVE_BINDING" 'echoaddone 1; echodata 300; sourcedata 300; sinkdata 300; echoaddone 2'
 check_contains "several calls" "$work/several.txt" '^1 \+ 1 = 2$' '^2 \+ 1 = 3$'
 
-rpc epm "ncacn_ip_tcp:127.0.0.1[$SERVE_EPM_PORT]" 'epmlookup'
+rpc epm "ncacn_ip_tcp:$SERVE_HOST[$SERVE_EPM_PORT]" 'epmlookup'
 check_contains_ci "epmlookup on the server's EPM" "$work/epm.txt" \
   "\[$SERVE_PORT,abstract_syntax=$RPCECHO/0x00000001\]"
 echo "rpcclient drives ./msrpc serve"

@@ -20,7 +20,7 @@ echo "== rpcecho, every opnum"
 echo "== mgmt"
 "$PY" "$PYDIR/samba_mgmt_epm.py" mgmt "$SERVE_BINDING" --expect "$RPCECHO" "$MGMT"
 echo "== epmapper"
-"$PY" "$PYDIR/samba_mgmt_epm.py" epm "ncacn_ip_tcp:127.0.0.1[$SERVE_EPM_PORT]" \
+"$PY" "$PYDIR/samba_mgmt_epm.py" epm "ncacn_ip_tcp:$SERVE_HOST[$SERVE_EPM_PORT]" \
   --expect "$RPCECHO" --map "$RPCECHO" | tee "$work/epm.txt"
 grep -q "epm_Map $RPCECHO: port $SERVE_PORT\$" "$work/epm.txt" \
   || { echo "FAIL: epm_Map did not map rpcecho to the server's port $SERVE_PORT"; exit 1; }

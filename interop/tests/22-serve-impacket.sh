@@ -14,9 +14,9 @@ RPCECHO=60a15ec5-4de8-11d7-a637-005056a20182
 start_serve
 
 echo "== impacket ept_lookup + ept_map on the server's EPM"
-"$PY" "$PYDIR/impacket_epm.py" "ncacn_ip_tcp:127.0.0.1[$SERVE_EPM_PORT]" --expect "$RPCECHO" --map "$RPCECHO" \
+"$PY" "$PYDIR/impacket_epm.py" "ncacn_ip_tcp:$SERVE_HOST[$SERVE_EPM_PORT]" --expect "$RPCECHO" --map "$RPCECHO" \
   | tee "$work/epm.txt"
-grep -q "^ept_map $RPCECHO -> ncacn_ip_tcp:127.0.0.1\[$SERVE_PORT\]\$" "$work/epm.txt" \
+grep -q "^ept_map $RPCECHO -> ncacn_ip_tcp:$SERVE_HOST\[$SERVE_PORT\]\$" "$work/epm.txt" \
   || { echo "FAIL: ept_map did not map rpcecho to the server's port $SERVE_PORT"; exit 1; }
 echo "== impacket rpcecho (NDRCALL)"
 "$PY" "$PYDIR/impacket_echo.py" "$SERVE_BINDING"

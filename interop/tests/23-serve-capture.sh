@@ -15,7 +15,7 @@ start_serve
 at_exit "'$CAPTURE' stop serve-anon"
 
 rpcclient -s "$DC_CLIENT_CONF" -U% "$SERVE_BINDING" -c 'echoaddone 1; echodata 5000; sourcedata 70000' > /dev/null
-rpcclient -s "$DC_CLIENT_CONF" -U% "ncacn_ip_tcp:127.0.0.1[$SERVE_EPM_PORT]" -c epmlookup > /dev/null
+rpcclient -s "$DC_CLIENT_CONF" -U% "ncacn_ip_tcp:$SERVE_HOST[$SERVE_EPM_PORT]" -c epmlookup > /dev/null
 "$PY" "$PYDIR/samba_echo.py" "$SERVE_BINDING" --sleep 0 > /dev/null
 "$PY" "$PYDIR/impacket_echo.py" "$SERVE_BINDING" > /dev/null
 if msrpc_has_command echo; then

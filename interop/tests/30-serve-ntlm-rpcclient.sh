@@ -14,8 +14,8 @@ start_serve --accounts "$ACCOUNTS"
 
 rpc() {  # rpc NAME USER BINDING-OPTIONS COMMANDS
   local name="$1" user="$2" opts="$3" cmds="$4"; shift 4
-  echo "== rpcclient -U '${user%%\%*}%…' 'ncacn_ip_tcp:127.0.0.1[$SERVE_PORT,$opts]' -c '$cmds' $*"
-  rpcclient -s "$DC_CLIENT_CONF" -U "$user" "$@" "ncacn_ip_tcp:127.0.0.1[$SERVE_PORT,$opts]" -c "$cmds" \
+  echo "== rpcclient -U '${user%%\%*}%…' 'ncacn_ip_tcp:$SERVE_HOST[$SERVE_PORT,$opts]' -c '$cmds' $*"
+  rpcclient -s "$DC_CLIENT_CONF" -U "$user" "$@" "ncacn_ip_tcp:$SERVE_HOST[$SERVE_PORT,$opts]" -c "$cmds" \
     > "$work/$name.txt" 2>&1
 }
 

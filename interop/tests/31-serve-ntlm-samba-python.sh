@@ -11,10 +11,10 @@ require_msrpc serve --listen --epm-port --accounts
 start_serve --accounts "$INTEROP_HOME/fixtures/accounts.yaml"
 for opts in sign seal; do
   echo "== samba rpcecho, alice, [$opts]"
-  "$PY" "$INTEROP_HOME/py/samba_echo.py" "ncacn_ip_tcp:127.0.0.1[$SERVE_PORT,$opts]" -U 'EXAMPLE/alice%Alic3Pass!x'
+  "$PY" "$INTEROP_HOME/py/samba_echo.py" "ncacn_ip_tcp:$SERVE_HOST[$SERVE_PORT,$opts]" -U 'EXAMPLE/alice%Alic3Pass!x'
 done
 echo "== a wrong password fails"
-if "$PY" "$INTEROP_HOME/py/samba_echo.py" "ncacn_ip_tcp:127.0.0.1[$SERVE_PORT,seal]" -U 'EXAMPLE/alice%nope' > /dev/null 2>&1; then
+if "$PY" "$INTEROP_HOME/py/samba_echo.py" "ncacn_ip_tcp:$SERVE_HOST[$SERVE_PORT,seal]" -U 'EXAMPLE/alice%nope' > /dev/null 2>&1; then
   echo "FAIL: accepted a wrong password"; exit 1
 fi
 echo "refused"

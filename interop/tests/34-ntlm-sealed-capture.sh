@@ -28,7 +28,7 @@ if msrpc_has_command serve && msrpc_has_option serve --accounts; then
   start_serve --accounts "$INTEROP_HOME/fixtures/accounts.yaml"
   "$CAPTURE" start msrpc-serve "$SERVE_PORT"
   at_exit "'$CAPTURE' stop msrpc-serve"
-  rpcclient -s "$DC_CLIENT_CONF" -U 'EXAMPLE/alice%Alic3Pass!x' "ncacn_ip_tcp:127.0.0.1[$SERVE_PORT,seal]" \
+  rpcclient -s "$DC_CLIENT_CONF" -U 'EXAMPLE/alice%Alic3Pass!x' "ncacn_ip_tcp:$SERVE_HOST[$SERVE_PORT,seal]" \
     -c 'echoaddone 41; echodata 3000' > /dev/null
   "$CAPTURE" stop msrpc-serve
   "$CAPTURE" check msrpc-serve -o 'ntlmssp.nt_password:Alic3Pass!x'

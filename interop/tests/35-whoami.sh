@@ -16,7 +16,7 @@ echo "== anonymous"
 cat "$work/anon.txt"
 check_contains "anonymous whoami" "$work/anon.txt" '1765'
 echo "== alice [seal]"
-"$MSRPC" whoami "ncacn_ip_tcp:127.0.0.1[$SERVE_PORT,seal]" -U 'EXAMPLE/alice%Alic3Pass!x' > "$work/alice.txt" 2>&1 \
+"$MSRPC" whoami "ncacn_ip_tcp:$SERVE_HOST[$SERVE_PORT,seal]" -U 'EXAMPLE/alice%Alic3Pass!x' > "$work/alice.txt" 2>&1 \
   || { echo "FAIL: exited $?"; cat "$work/alice.txt"; exit 1; }
 cat "$work/alice.txt"
 check_contains_ci "alice whoami" "$work/alice.txt" 'EXAMPLE\\alice' "$DOMAIN_SID-1104" "$DOMAIN_SID-1201" 'S-1-1-0' 'S-1-5-11'

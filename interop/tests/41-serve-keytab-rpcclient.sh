@@ -12,6 +12,7 @@ require_msrpc serve --listen --epm-port --keytab --realm
 work="$(test_workdir_path)"
 kinit_user "alice@$DC_REALM" "$ALICE_PASSWORD"
 
+SERVE_HOST="$SVC_IP"   # what rpc1.example.test resolves to in the DC's hosts file
 start_serve --keytab "$DC_KEYTAB" --realm "$DC_REALM" --spn "$SVC_SPN"
 for opts in seal seal,krb5 seal,spnego; do
   echo "== rpcclient --use-kerberos=required 'ncacn_ip_tcp:$SVC_HOST[$SERVE_PORT,$opts]'"

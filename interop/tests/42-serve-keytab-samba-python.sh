@@ -9,6 +9,7 @@ require_peer samba-python kinit
 require_msrpc serve --listen --epm-port --keytab --realm
 kinit_user "alice@$DC_REALM" "$ALICE_PASSWORD"
 
+SERVE_HOST="$SVC_IP"   # what rpc1.example.test resolves to in the DC's hosts file
 start_serve --keytab "$DC_KEYTAB" --realm "$DC_REALM" --spn "$SVC_SPN"
 for opts in sign seal; do
   echo "== samba rpcecho -k 'ncacn_ip_tcp:$SVC_HOST[$SERVE_PORT,$opts]'"

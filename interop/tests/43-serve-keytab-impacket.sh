@@ -12,6 +12,7 @@ require_msrpc serve --listen --epm-port --keytab --realm
 kinit_user "alice@$DC_REALM" "$ALICE_PASSWORD"
 kvno "$SVC_SPN@$DC_REALM"
 
+SERVE_HOST="$SVC_IP"   # what rpc1.example.test resolves to in the DC's hosts file
 start_serve --keytab "$DC_KEYTAB" --realm "$DC_REALM" --spn "$SVC_SPN"
 echo "== impacket rpcecho, SPNEGO-Kerberos, privacy"
 "$INTEROP_HOME/samba-dc" exec env KRB5_CONFIG="$KRB5_CONFIG" KRB5CCNAME="$KRB5CCNAME" \

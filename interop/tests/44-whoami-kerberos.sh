@@ -15,9 +15,10 @@ fi
 work="$(test_workdir_path)"
 kinit_user "alice@$DC_REALM" "$ALICE_PASSWORD"
 
+SERVE_HOST="$SVC_IP"   # what rpc1.example.test resolves to in the DC's hosts file
 start_serve --keytab "$DC_KEYTAB" --realm "$DC_REALM" --spn "$SVC_SPN"
-echo "== ./msrpc whoami ${KERBEROS[*]} --spn $SVC_SPN 'ncacn_ip_tcp:127.0.0.1[$SERVE_PORT,seal]'"
-"$MSRPC" whoami "ncacn_ip_tcp:127.0.0.1[$SERVE_PORT,seal]" "${KERBEROS[@]}" --spn "$SVC_SPN" > "$work/out.txt" 2>&1 \
+echo "== ./msrpc whoami ${KERBEROS[*]} --spn $SVC_SPN 'ncacn_ip_tcp:$SERVE_HOST[$SERVE_PORT,seal]'"
+"$MSRPC" whoami "ncacn_ip_tcp:$SERVE_HOST[$SERVE_PORT,seal]" "${KERBEROS[@]}" --spn "$SVC_SPN" > "$work/out.txt" 2>&1 \
   || { echo "FAIL: exited $?"; cat "$work/out.txt"; exit 1; }
 cat "$work/out.txt"
 check_contains_ci "whoami -k" "$work/out.txt" 'EXAMPLE\\alice' "$DC_DOMAIN_SID-[0-9]+" "$DC_DOMAIN_SID-513"
