@@ -1,8 +1,10 @@
 package org.msrpc4j.cli;
 
 import java.io.Console;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.msrpc4j.kerberos.spnego.NegotiateSecurityProvider;
 import org.msrpc4j.runtime.RpcException;
 import org.msrpc4j.runtime.auth.ClientSecurity;
 import org.msrpc4j.runtime.client.RpcBinding;
@@ -12,6 +14,8 @@ import org.msrpc4j.security.AuthnService;
 import org.msrpc4j.security.AuthzService;
 import org.msrpc4j.security.ClientIdentity;
 import org.msrpc4j.security.NtHash;
+import org.msrpc4j.security.SecurityProviderRegistry;
+import org.msrpc4j.security.ntlm.NtlmSecurityProvider;
 import picocli.CommandLine.Option;
 
 /**
@@ -56,7 +60,10 @@ public final class AuthOptions {
 
   /** The client security settings (providers, header signing). */
   ClientSecurity security() {
-    return ClientSecurity.defaults().withHeaderSigning(!noHeaderSigning);
+    NtlmSecurityProvider ntlm = NtlmSecurityProvider.client();
+    return ClientSecurity.defaults()
+        .withProviders(SecurityProviderRegistry.of(List.of(ntlm, new NegotiateSecurityProvider(null, ntlm))))
+        .withHeaderSigning(!noHeaderSigning);
   }
 
   /**

@@ -2,6 +2,7 @@ package org.msrpc4j.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.msrpc4j.kerberos.spnego.NegotiateSecurityProvider;
 import org.msrpc4j.runtime.auth.ServerAuthPolicy;
 import org.msrpc4j.security.AuthnLevel;
 import org.msrpc4j.security.SecurityProviderRegistry;
@@ -35,8 +36,10 @@ final class ServeCommandAccounts {
       } catch (AccountsFileException e) {
         throw new IllegalArgumentException(e.getMessage(), e);
       }
-      providers = SecurityProviderRegistry.of(List.of(NtlmSecurityProvider.server(NtlmServerConfig.builder(store).build())));
-      System.out.println("authentication: NTLM against " + accounts + " (" + store.domain() + ", "
+      NtlmSecurityProvider ntlm = NtlmSecurityProvider.server(NtlmServerConfig.builder(store).build());
+      // Negotiate (SPNEGO) too: Samba's clients use it by default and settle on NTLM here.
+      providers = SecurityProviderRegistry.of(List.of(ntlm, new NegotiateSecurityProvider(null, ntlm)));
+      System.out.println("authentication: NTLM and Negotiate(NTLM) against " + accounts + " (" + store.domain() + ", "
           + store.users().size() + " users), minimum level " + minimum);
     } else if (minimum != AuthnLevel.NONE) {
       throw new IllegalArgumentException("--min-level needs --accounts: without it no caller can authenticate");

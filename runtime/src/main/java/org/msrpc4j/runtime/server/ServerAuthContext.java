@@ -65,8 +65,9 @@ final class ServerAuthContext {
     failed = true;
   }
 
-  void headerSigning(boolean on) {
-    headerSigning = on;
+  /** Records a leg's PFC_SUPPORT_HEADER_SIGN; sticky, since clients set it on the bind only (Samba). */
+  void headerSigning(boolean requested) {
+    headerSigning |= requested;
   }
 
   boolean headerSigning() {
