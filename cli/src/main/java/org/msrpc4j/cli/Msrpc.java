@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       MgmtCommand.class,
       SamrCommand.class,
       ServeCommand.class,
+      StoreCommand.class,
       WhoamiCommand.class,
     })
 public final class Msrpc implements Runnable {

@@ -44,6 +44,10 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Minimum authentication level for every interface: none, connect, call, pkt, integrity, privacy (default none).")
   String minLevel;
 
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "Serve the secure object store with its SQLite database under DIR (created when missing).")
+  java.nio.file.Path data;
+
   @Option(names = "--allow-remote-stop", description = "Honour mgmt stop_server_listening.")
   boolean allowRemoteStop;
 
@@ -72,6 +76,17 @@ public final class ServeCommand implements Callable<Integer> {
       System.err.println("msrpc serve: " + e.getMessage());
       return 2;
     }
+    StoreCommandServing.Served store = null;
+    if (data != null) {
+      try {
+        store = StoreCommandServing.open(data);
+      } catch (org.msrpc4j.store.StoreException e) {
+        System.err.println("msrpc serve: " + e.getMessage());
+        return 1;
+      }
+      main.register(store.dispatcher());
+    }
+    final StoreCommandServing.Served served = store;
     addresses.forEach(main::listen);
     List<RpcServer> servers = new ArrayList<>();
     try {
@@ -86,6 +101,9 @@ public final class ServeCommand implements Callable<Integer> {
         registry.registerTcp(RpcEcho.INTERFACE, p, "rpcecho (msrpc4j)");
         registry.registerTcp(RpcMgmt.INTERFACE, p, "remote management (msrpc4j)");
         registry.registerTcp(WhoamiCommandWire.INTERFACE, p, "identity (msrpc4j)");
+        if (served != null) {
+          registry.registerTcp(StoreCommandServing.INTERFACE, p, "secure object store (msrpc4j)");
+        }
       }
       if (epmPort > 0) {
         RpcServer.Builder epm = RpcServer.builder().register(new EpmDispatcher(registry));
@@ -111,6 +129,9 @@ public final class ServeCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       System.err.println("msrpc serve: stopping (draining calls in flight for up to " + graceSeconds + " s)");
       servers.forEach(s -> s.shutdown(Duration.ofSeconds(graceSeconds)));
+      if (served != null) {
+        served.store().close();
+      }
       stopped.countDown();
     }, "msrpc-serve-stop"));
     try {
