@@ -77,8 +77,6 @@ public final class RpcStatus {
   public static final int RPC_S_SEC_PKG_ERROR = 1825;
   /** The DCE form of EPT_S_NOT_REGISTERED that Samba and Windows return from ept_lookup/ept_map. */
   public static final int DCE_EPT_S_NOT_REGISTERED = 0x16C9A0D6;
-  /** The DCE form of "no more entries" in the management interface (rpc_s_no_more_elements). */
-  public static final int DCE_EPT_S_CANT_PERFORM_OP = 0x16C9A0D7;
 
   private static final Map<Integer, String> NAMES = Map.ofEntries(
       Map.entry(NCA_S_COMM_FAILURE, "nca_s_comm_failure"),
@@ -141,8 +139,7 @@ public final class RpcStatus {
       Map.entry(RPC_S_CALL_CANCELLED, "RPC_S_CALL_CANCELLED"),
       Map.entry(RPC_S_UNSUPPORTED_AUTHN_LEVEL, "RPC_S_UNSUPPORTED_AUTHN_LEVEL"),
       Map.entry(RPC_S_SEC_PKG_ERROR, "RPC_S_SEC_PKG_ERROR"),
-      Map.entry(DCE_EPT_S_NOT_REGISTERED, "EPT_S_NOT_REGISTERED (DCE)"),
-      Map.entry(DCE_EPT_S_CANT_PERFORM_OP, "EPT_S_CANT_PERFORM_OP (DCE)"));
+      Map.entry(DCE_EPT_S_NOT_REGISTERED, "EPT_S_NOT_REGISTERED (DCE)"));
 
   /** The symbolic name of {@code status}, or its hexadecimal value when the runtime does not know it. */
   public static String nameOf(int status) {
