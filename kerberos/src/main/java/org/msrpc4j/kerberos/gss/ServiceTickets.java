@@ -32,6 +32,7 @@ public final class ServiceTickets {
 
     private final KerberosClient client;
     private final Clock clock;
+    private final TicketCache cache = new TicketCache();
 
     /**
      * @param client the Kerberos client (configuration and KDCs)
@@ -58,7 +59,13 @@ public final class ServiceTickets {
         try {
             if (identity instanceof PasswordIdentity p) {
                 String realm = realmOf(p.domain());
-                KerberosTicket tgt = client.requestTgt(Principal.parse(p.user(), realm), p.password());
+                String key = cache.passwordKey(realm, p.user(), p.password());
+                Optional<KerberosTicket> cached = cache.get(key, clock.instant());
+                KerberosTicket tgt = cached.isPresent() ? cached.get()
+                        : client.requestTgt(Principal.parse(p.user(), realm), p.password());
+                if (cached.isEmpty()) {
+                    cache.put(key, tgt);
+                }
                 return new Acquired(serviceTicket(tgt, spn), Optional.of(tgt));
             }
             if (identity instanceof KerberosKeysIdentity k) {
@@ -112,7 +119,16 @@ public final class ServiceTickets {
     }
 
     private KerberosTicket serviceTicket(KerberosTicket tgt, String spn) throws KerberosException {
-        return client.requestServiceTicket(tgt, Principal.service(spn, tgt.client().realm()));
+        Principal service = Principal.service(spn, tgt.client().realm());
+        // Keyed by the TGT itself, so a renewed TGT (or another user) never gets a stale ticket.
+        String key = "st:" + java.util.Arrays.hashCode(tgt.ticket()) + ":" + tgt.client() + ":" + service;
+        Optional<KerberosTicket> cached = cache.get(key, clock.instant());
+        if (cached.isPresent() && cached.get().client().sameAs(tgt.client())) {
+            return cached.get();
+        }
+        KerberosTicket st = client.requestServiceTicket(tgt, service);
+        cache.put(key, st);
+        return st;
     }
 
     private String realmOf(String domain) {

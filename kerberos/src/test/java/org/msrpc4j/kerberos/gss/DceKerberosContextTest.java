@@ -166,6 +166,20 @@ public class DceKerberosContextTest {
     }
 
     @Test
+    void ticketsAreReusedAcrossContexts() throws Exception {
+        ServiceTickets tickets = new ServiceTickets(new org.msrpc4j.kerberos.client.KerberosClient(kdc.clientConfig()),
+                java.time.Clock.systemUTC());
+        ClientIdentity alice = ClientIdentity.password("EXAMPLE.TEST", "alice", "Alic3Pass!x".toCharArray());
+        ServiceTickets.Acquired first = tickets.acquire(alice, "host/rpc1.example.test");
+        ServiceTickets.Acquired second = tickets.acquire(alice, "host/rpc1.example.test");
+        assertThat(second.serviceTicket()).isEqualTo(first.serviceTicket());
+        assertThat(second.tgt()).isEqualTo(first.tgt());
+        // Another password is another identity: no cached ticket may answer for it.
+        assertThatThrownBy(() -> tickets.acquire(ClientIdentity.password("EXAMPLE.TEST", "alice", "wrong".toCharArray()),
+                "host/rpc1.example.test")).isInstanceOf(SecurityContextException.class);
+    }
+
+    @Test
     void wrongPasswordIsLogonDenied() {
         assertThatThrownBy(() -> provider.newClientContext(
                 request(ClientIdentity.password("EXAMPLE.TEST", "alice", "nope".toCharArray()), ImpersonationLevel.IMPERSONATE))
