@@ -212,10 +212,18 @@ final class TypeGenerator {
     return JavaTypes.of(m.shape()).endsWith("[]");
   }
 
+  /** Lists may hold arrays (List&lt;byte[]&gt;), which only the deep comparisons compare by content. */
+  private static boolean isList(TypeCatalog.Member m) {
+    return JavaTypes.of(m.shape()).startsWith("List<");
+  }
+
   static String equalsExpr(TypeCatalog.Member m, String a, String b) {
     String t = JavaTypes.of(m.shape());
     if (isArray(m)) {
       return "Arrays.equals(" + a + ", " + b + ")";
+    }
+    if (isList(m)) {
+      return "(" + a + " == null ? " + b + " == null : " + b + " != null && Arrays.deepEquals(" + a + ".toArray(), " + b + ".toArray()))";
     }
     if (t.equals("float")) {
       return "Float.compare(" + a + ", " + b + ") == 0";
@@ -233,6 +241,9 @@ final class TypeGenerator {
     if (isArray(m)) {
       return "Arrays.hashCode(" + a + ")";
     }
+    if (isList(m)) {
+      return "(" + a + " == null ? 0 : Arrays.deepHashCode(" + a + ".toArray()))";
+    }
     if (JavaTypes.isPrimitive(m.shape())) {
       return JavaTypes.boxed(m.shape()) + ".hashCode(" + a + ")";
     }
@@ -240,6 +251,9 @@ final class TypeGenerator {
   }
 
   static String stringExpr(TypeCatalog.Member m, String a) {
+    if (isList(m)) {
+      return "(" + a + " == null ? \"null\" : Arrays.deepToString(" + a + ".toArray()))";
+    }
     return isArray(m) ? "Arrays.toString(" + a + ")" : a;
   }
 
