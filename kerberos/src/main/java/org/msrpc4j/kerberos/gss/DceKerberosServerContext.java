@@ -114,8 +114,23 @@ public final class DceKerberosServerContext extends KerberosContextBase implemen
         server = Principal.fromKerby(ticket.getSname(), ticket.getRealm());
         int etype = ticket.getEncryptedEncPart().getEType() == null ? -1 : ticket.getEncryptedEncPart().getEType().getValue();
         int kvno = ticket.getEncryptedEncPart().getKvno();
-        KerberosKey serviceKey = serviceKey(server, etype, kvno);
-        byte[] plain = KerberosCipher.of(serviceKey).decrypt(serviceKey, KU_TICKET, ticket.getEncryptedEncPart().getCipher());
+        // Candidates: the ticket's kvno first, then other keys of the same type (some KDCs omit
+        // the kvno, and a keytab may hold keys from before a password change).
+        KerberosKey serviceKey = null;
+        byte[] plain = null;
+        KerberosCryptoException lastFailure = null;
+        for (KerberosKey candidate : serviceKeys(server, etype, kvno)) {
+            try {
+                plain = KerberosCipher.of(candidate).decrypt(candidate, KU_TICKET, ticket.getEncryptedEncPart().getCipher());
+                serviceKey = candidate;
+                break;
+            } catch (KerberosCryptoException e) {
+                lastFailure = e;
+            }
+        }
+        if (serviceKey == null) {
+            throw lastFailure;
+        }
         EncTicketPart part = KerbyCodec.decode(plain, EncTicketPart.class);
         if (part.getKey() == null || part.getCname() == null || part.getCrealm() == null || part.getEndTime() == null) {
             throw new SecurityContextException(SecurityStatus.INVALID_TOKEN, "ticket without key or client name");
@@ -202,21 +217,24 @@ public final class DceKerberosServerContext extends KerberosContextBase implemen
         token = tokens.tokenFor(caller);
     }
 
-    private KerberosKey serviceKey(Principal spn, int etype, int kvno) throws SecurityContextException {
+    private List<KerberosKey> serviceKeys(Principal spn, int etype, int kvno) throws SecurityContextException {
         List<Keytab.Entry> keys = keytab.keys(spn, Optional.empty());
+        java.util.ArrayList<KerberosKey> out = new java.util.ArrayList<>();
         for (Keytab.Entry e : keys) {
-            if (e.key().type().id() == etype && (kvno == 0 || e.kvno() == kvno)) {
-                return e.key();
+            if (e.key().type().id() == etype && e.kvno() == kvno) {
+                out.add(e.key());
             }
         }
         for (Keytab.Entry e : keys) {
-            // Some KDCs omit or wrap the kvno; fall back to any key of the right type.
-            if (e.key().type().id() == etype) {
-                return e.key();
+            if (e.key().type().id() == etype && e.kvno() != kvno) {
+                out.add(e.key());
             }
         }
-        throw new SecurityContextException(SecurityStatus.LOGON_DENIED, "this server has no key for " + spn
-                + " (enctype " + etype + ", kvno " + kvno + ") in its keytab");
+        if (out.isEmpty()) {
+            throw new SecurityContextException(SecurityStatus.LOGON_DENIED, "this server has no key for " + spn
+                    + " (enctype " + etype + ", kvno " + kvno + ") in its keytab");
+        }
+        return out;
     }
 
     private KerberosTicket readDelegation(byte[] cred, Optional<KerberosKey> subkey) {

@@ -166,6 +166,23 @@ public class DceKerberosContextTest {
     }
 
     @Test
+    void keytabWithStaleKeysStillAccepts() throws Exception {
+        java.util.List<Keytab.Entry> entries = new java.util.ArrayList<>();
+        for (Keytab.Entry e : keytab.entries()) {
+            byte[] wrong = new byte[e.key().type().keyLength()];
+            entries.add(new Keytab.Entry(e.principal(), 7, new org.msrpc4j.kerberos.crypto.KerberosKey(e.key().type(), wrong),
+                    e.timestamp()));
+            entries.add(new Keytab.Entry(e.principal(), e.kvno(),
+                    new org.msrpc4j.kerberos.crypto.KerberosKey(e.key().type(), new byte[e.key().type().keyLength()]), e.timestamp()));
+        }
+        entries.addAll(keytab.entries());
+        KerberosSecurityProvider p = KerberosSecurityProvider.builder().server(new Keytab(entries), new AccountStoreTokenSource(store)).build();
+        ClientSecurityContext c = provider.newClientContext(
+                request(ClientIdentity.password("EXAMPLE.TEST", "alice", "Alic3Pass!x".toCharArray()), ImpersonationLevel.IMPERSONATE));
+        handshake(c, p.newServerContext(new ServerContextRequest(AuthnLevel.PKT_PRIVACY)));
+    }
+
+    @Test
     void ticketsAreReusedAcrossContexts() throws Exception {
         ServiceTickets tickets = new ServiceTickets(new org.msrpc4j.kerberos.client.KerberosClient(kdc.clientConfig()),
                 java.time.Clock.systemUTC());
