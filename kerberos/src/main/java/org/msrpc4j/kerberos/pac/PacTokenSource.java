@@ -41,6 +41,23 @@ public final class PacTokenSource implements CallerTokenSource {
         }
     }
 
+    /** Names of the well-known domain groups ([MS-DTYP] 2.4.2.4); the PAC carries only RIDs. */
+    private static String wellKnownName(String prefix, long rid) {
+        String name = switch ((int) rid) {
+            case 512 -> "Domain Admins";
+            case 513 -> "Domain Users";
+            case 514 -> "Domain Guests";
+            case 515 -> "Domain Computers";
+            case 516 -> "Domain Controllers";
+            case 518 -> "Schema Admins";
+            case 519 -> "Enterprise Admins";
+            case 520 -> "Group Policy Creator Owners";
+            case 572 -> "Denied RODC Password Replication Group";
+            default -> null;
+        };
+        return name == null ? null : prefix + name;
+    }
+
     /**
      * @param v the validation info
      * @return the token
@@ -53,11 +70,12 @@ public final class PacTokenSource implements CallerTokenSource {
                 .primaryGroup(domain.withRid(v.primaryGroupId()));
         boolean primarySeen = false;
         for (ValidationInfo.Group g : v.groups()) {
-            b.group(new TokenGroup(domain.withRid(g.rid()), (int) g.attributes(), null));
+            b.group(new TokenGroup(domain.withRid(g.rid()), (int) g.attributes(), wellKnownName(prefix, g.rid())));
             primarySeen |= g.rid() == v.primaryGroupId();
         }
         if (!primarySeen) {
-            b.group(new TokenGroup(domain.withRid(v.primaryGroupId()), TokenGroup.DEFAULT, null));
+            b.group(new TokenGroup(domain.withRid(v.primaryGroupId()), TokenGroup.DEFAULT,
+                    wellKnownName(prefix, v.primaryGroupId())));
         }
         if ((v.userFlags() & EXTRA_SIDS) != 0 || !v.extraSids().isEmpty()) {
             for (ValidationInfo.ExtraSid e : v.extraSids()) {

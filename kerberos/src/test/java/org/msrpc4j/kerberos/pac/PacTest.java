@@ -69,6 +69,7 @@ class PacTest {
         assertThat(t.isEnabledMember(Sid.parse("S-1-5-21-9-8-7-600"))).isTrue();
         assertThat(t.isEnabledMember(Sid.AUTHENTICATED_USERS)).isTrue();
         assertThat(t.isEnabledMember(Sid.NETWORK)).isTrue();
+        assertThat(t.groups()).anySatisfy(g -> assertThat(g.name()).isEqualTo("EXAMPLE\\Domain Users"));
     }
 
     @Test
