@@ -173,6 +173,33 @@ class ClientServerTest {
   }
 
   @Test
+  void aChannelRecoversAfterTheServerRestarts() throws Exception {
+    int port = server.port();
+    try (RpcChannel ch = channel(ClientSettings.defaults())) {
+      assertThat(ch.call(TestInterfaces.LOOP, 0, new byte[] {1})).containsExactly(1);
+      server.shutdown(Duration.ofSeconds(1));
+      server = RpcServer.builder().listen("127.0.0.1", port).register(loop).build().start();
+      Thread.sleep(200); // let the client see the old connection close
+      assertThat(ch.call(TestInterfaces.LOOP, 0, new byte[] {2})).containsExactly(2);
+    }
+  }
+
+  @Test
+  void listensOnSeveralAddresses() throws Exception {
+    RpcServer two = RpcServer.builder().listen("127.0.0.1", 0).listen("127.0.0.1", 0).register(loop).build().start();
+    try {
+      assertThat(two.boundAddresses()).hasSize(2);
+      for (java.net.InetSocketAddress a : two.boundAddresses()) {
+        try (RpcChannel ch = client.channel(RpcBinding.tcp("127.0.0.1", a.getPort()))) {
+          assertThat(ch.call(TestInterfaces.LOOP, 0, new byte[] {3})).containsExactly(3);
+        }
+      }
+    } finally {
+      two.shutdown(Duration.ofSeconds(1));
+    }
+  }
+
+  @Test
   void shutdownDrainsCallsInFlight() throws Exception {
     RpcChannel ch = channel(ClientSettings.defaults());
     ch.call(TestInterfaces.LOOP, 0, new byte[0]);

@@ -253,7 +253,9 @@ public final class RpcChannel implements RpcClientChannel {
       if (already != null) {
         return already;
       }
-      int group = connections.isEmpty() ? groupId : connections.get(0).groupId();
+      // Join the group of a live connection; with none left the server has ended the group (and
+      // run down its context handles), so start a new one rather than be refused with bind_nak.
+      int group = connections.isEmpty() ? 0 : connections.get(0).groupId();
       open = resolvePort(iface).thenCompose(p -> ClientConnection.open(client.bootstrap(), binding.host(), p, settings,
           iface, group, auth, client.security()));
       openingByAuth.put(key, open);
