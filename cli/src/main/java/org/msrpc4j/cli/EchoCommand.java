@@ -10,6 +10,7 @@ import org.msrpc4j.runtime.client.RpcClient;
 import org.msrpc4j.runtime.echo.EchoClient;
 import org.msrpc4j.runtime.epm.EpmEndpointResolver;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code msrpc echo BINDING OP N}: call Samba's rpcecho test interface. */
@@ -30,6 +31,9 @@ public final class EchoCommand implements Callable<Integer> {
   @Parameters(index = "2", paramLabel = "N")
   long n;
 
+  @Mixin
+  AuthOptions authOptions = new AuthOptions();
+
   @Override
   public Integer call() {
     if (op != Op.addone && (n < 0 || n > Integer.MAX_VALUE)) {
@@ -37,8 +41,10 @@ public final class EchoCommand implements Callable<Integer> {
       return 2;
     }
     ClientSettings settings = ClientSettings.defaults().withCallTimeout(java.time.Duration.ofSeconds(Math.max(60, op == Op.testsleep ? n + 30 : 60)));
-    try (RpcClient client = RpcClient.create(settings, new EpmEndpointResolver())) {
-      try (RpcChannel ch = client.channel(RpcBinding.parse(binding))) {
+    try (RpcClient client = RpcClient.create(settings, new EpmEndpointResolver(), authOptions.security())) {
+      RpcBinding b = RpcBinding.parse(binding);
+      try (RpcChannel ch = client.channel(b)) {
+        authOptions.apply(ch, b);
         EchoClient echo = new EchoClient(ch);
         switch (op) {
           case addone -> System.out.println(echo.addOne((int) n));
@@ -70,6 +76,9 @@ public final class EchoCommand implements Callable<Integer> {
     } catch (RpcException e) {
       System.err.println("msrpc echo: " + e.getMessage());
       return 1;
+    } catch (IllegalArgumentException e) {
+      System.err.println("msrpc echo: " + e.getMessage());
+      return 2;
     }
   }
 

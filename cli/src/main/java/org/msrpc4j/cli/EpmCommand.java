@@ -10,6 +10,7 @@ import org.msrpc4j.runtime.epm.EndpointEntry;
 import org.msrpc4j.runtime.epm.EpmClient;
 import org.msrpc4j.runtime.epm.RpcEpm;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code msrpc epm BINDING}: every endpoint the server's endpoint mapper knows, like rpcdump. */
@@ -20,14 +21,19 @@ public final class EpmCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "BINDING")
   String binding;
 
+  @Mixin
+  AuthOptions authOptions = new AuthOptions();
+
   @Override
   public Integer call() {
-    try (RpcClient client = RpcClient.create()) {
+    try (RpcClient client = RpcClient.create(org.msrpc4j.runtime.client.ClientSettings.defaults(), null,
+        authOptions.security())) {
       RpcBinding b = RpcBinding.parse(binding);
       if (b.port() == null) {
         b = b.withPort(RpcEpm.PORT);
       }
       try (RpcChannel ch = client.channel(b)) {
+        authOptions.apply(ch, b);
         List<EndpointEntry> entries = new EpmClient(ch).lookupAll();
         for (EndpointEntry e : entries) {
           System.out.println(EpmCommandLine.format(e, b.host()));
@@ -38,6 +44,9 @@ public final class EpmCommand implements Callable<Integer> {
     } catch (RpcException e) {
       System.err.println("msrpc epm: " + e.getMessage());
       return 1;
+    } catch (IllegalArgumentException e) {
+      System.err.println("msrpc epm: " + e.getMessage());
+      return 2;
     }
   }
 }

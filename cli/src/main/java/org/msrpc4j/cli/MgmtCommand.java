@@ -9,6 +9,7 @@ import org.msrpc4j.runtime.client.RpcClient;
 import org.msrpc4j.runtime.epm.RpcEpm;
 import org.msrpc4j.runtime.mgmt.MgmtClient;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,18 +21,23 @@ public final class MgmtCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "BINDING")
   String binding;
 
+  @Mixin
+  AuthOptions authOptions = new AuthOptions();
+
   @Option(names = "--authn-service", paramLabel = "N", defaultValue = "9",
       description = "Authentication service for inq_princ_name (9 SPNEGO, 10 NTLM, 16 Kerberos; default ${DEFAULT-VALUE}).")
   int authnService;
 
   @Override
   public Integer call() {
-    try (RpcClient client = RpcClient.create()) {
+    try (RpcClient client = RpcClient.create(org.msrpc4j.runtime.client.ClientSettings.defaults(), null,
+        authOptions.security())) {
       RpcBinding b = RpcBinding.parse(binding);
       if (b.port() == null) {
         b = b.withPort(RpcEpm.PORT);
       }
       try (RpcChannel ch = client.channel(b)) {
+        authOptions.apply(ch, b);
         MgmtClient m = new MgmtClient(ch);
         System.out.println("interfaces:");
         for (InterfaceId id : m.inqIfIds()) {
@@ -56,6 +62,9 @@ public final class MgmtCommand implements Callable<Integer> {
     } catch (RpcException e) {
       System.err.println("msrpc mgmt: " + e.getMessage());
       return 1;
+    } catch (IllegalArgumentException e) {
+      System.err.println("msrpc mgmt: " + e.getMessage());
+      return 2;
     }
   }
 }

@@ -529,7 +529,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
       // The first call after auth3 is where a refused logon shows: Windows faults with access
       // denied, Samba with nca_s_proto_error. Either way the caller should read "access denied".
       fail(f.callId(), new RpcException(RpcStatus.ERROR_ACCESS_DENIED,
-          "the server refused the authentication (wrong user name, domain or password?)", true, null));
+          "the server refused the authentication or the call (wrong user name, domain or password, or a level below the server's minimum?)", true, null));
       return;
     }
     String detail = handshake != null && f.status() == RpcStatus.ERROR_ACCESS_DENIED
