@@ -112,7 +112,7 @@ public final class JavaGenerator {
   private static void noteNotRemotable(List<String> warnings, String type, List<TypeCatalog.Member> fields) {
     for (TypeCatalog.Member m : fields) {
       if (m.shape() instanceof Shape.NotRemotable n) {
-        warnings.add(m.field().position() + ": " + type + "." + m.field().name() + " cannot be transmitted ("
+        warnings.add(m.field().position() + ": " + type + "." + (m.field().name() != null ? m.field().name() : m.javaName()) + " cannot be transmitted ("
             + n.why() + "); its generated encode/decode fail at run time");
       }
     }
