@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       SamrCommand.class,
       ServeCommand.class,
       StoreCommand.class,
+      DemoCommand.class,
       WhoamiCommand.class,
     })
 public final class Msrpc implements Runnable {
