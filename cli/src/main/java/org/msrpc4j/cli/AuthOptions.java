@@ -1,9 +1,13 @@
 package org.msrpc4j.cli;
 
 import java.io.Console;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.msrpc4j.kerberos.client.Krb5Config;
+import org.msrpc4j.kerberos.gss.DefaultCacheResolver;
+import org.msrpc4j.kerberos.gss.KerberosSecurityProvider;
 import org.msrpc4j.kerberos.spnego.NegotiateSecurityProvider;
 import org.msrpc4j.runtime.RpcException;
 import org.msrpc4j.runtime.auth.ClientSecurity;
@@ -13,7 +17,9 @@ import org.msrpc4j.security.AuthnLevel;
 import org.msrpc4j.security.AuthnService;
 import org.msrpc4j.security.AuthzService;
 import org.msrpc4j.security.ClientIdentity;
+import org.msrpc4j.security.CurrentCredentialsResolver;
 import org.msrpc4j.security.NtHash;
+import org.msrpc4j.security.SecurityProvider;
 import org.msrpc4j.security.SecurityProviderRegistry;
 import org.msrpc4j.security.ntlm.NtlmSecurityProvider;
 import picocli.CommandLine.Option;
@@ -51,6 +57,10 @@ public final class AuthOptions {
   @Option(names = "--no-header-signing", description = "Do not ask for PFC_SUPPORT_HEADER_SIGN in bind.")
   boolean noHeaderSigning;
 
+  @Option(names = {"-k", "--kerberos"},
+      description = "Use Kerberos: the credential cache (KRB5CCNAME) unless -U gives a password; krb5.conf from KRB5_CONFIG. SPNEGO unless [krb5] or --auth says otherwise.")
+  boolean kerberos;
+
   /** What the options and the binding resolve to. */
   record Resolved(AuthnLevel level, AuthnService service, ClientIdentity identity, String spn) {
     boolean authenticated() {
@@ -61,9 +71,27 @@ public final class AuthOptions {
   /** The client security settings (providers, header signing). */
   ClientSecurity security() {
     NtlmSecurityProvider ntlm = NtlmSecurityProvider.client();
+    KerberosSecurityProvider krb = kerberosProvider();
+    List<SecurityProvider> providers = new ArrayList<>(List.of(ntlm, new NegotiateSecurityProvider(krb, ntlm)));
+    if (krb != null) {
+      providers.add(krb);
+    }
     return ClientSecurity.defaults()
-        .withProviders(SecurityProviderRegistry.of(List.of(ntlm, new NegotiateSecurityProvider(null, ntlm))))
+        .withProviders(SecurityProviderRegistry.of(providers))
+        .withCurrentCredentials(CurrentCredentialsResolver.firstOf(
+            List.of(ClientSecurity.defaultResolver(), new DefaultCacheResolver())))
         .withHeaderSigning(!noHeaderSigning);
+  }
+
+  /** Kerberos when a krb5.conf is configured (KRB5_CONFIG or /etc/krb5.conf), else null. */
+  private static KerberosSecurityProvider kerberosProvider() {
+    try {
+      return Krb5Config.fromEnvironment()
+          .map(c -> KerberosSecurityProvider.builder().clientConfig(c).build())
+          .orElse(null);
+    } catch (java.io.IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   /**
@@ -99,7 +127,10 @@ public final class AuthOptions {
     if (auth != null) {
       svc = parseService(auth);
     }
-    boolean wantsAuth = user != null || lvl != null || svc != null;
+    if (svc == null && kerberos) {
+      svc = AuthnService.GSS_NEGOTIATE;
+    }
+    boolean wantsAuth = user != null || lvl != null || svc != null || kerberos;
     if (!wantsAuth || svc == AuthnService.NONE || lvl == AuthnLevel.NONE) {
       return new Resolved(AuthnLevel.NONE, AuthnService.NONE, null, "");
     }
@@ -110,7 +141,9 @@ public final class AuthOptions {
       svc = AuthnService.WINNT;
     }
     String target = spn != null ? spn : "host/" + binding.host();
-    return new Resolved(lvl, svc, identity(), target);
+    // -k without a password: null = the current thread's credentials (the credential cache).
+    ClientIdentity id = kerberos && (user == null || user.indexOf('%') < 0) && ntHash == null ? null : identity();
+    return new Resolved(lvl, svc, id, target);
   }
 
   /** Applies the resolved settings to {@code channel} (nothing when unauthenticated). */
