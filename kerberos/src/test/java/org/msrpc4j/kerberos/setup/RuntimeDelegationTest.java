@@ -139,6 +139,23 @@ class RuntimeDelegationTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"GSS_KERBEROS,CONNECT", "GSS_KERBEROS,PKT", "GSS_KERBEROS,PKT_INTEGRITY", "GSS_KERBEROS,PKT_PRIVACY",
+        "GSS_NEGOTIATE,CONNECT", "GSS_NEGOTIATE,PKT", "GSS_NEGOTIATE,PKT_INTEGRITY", "GSS_NEGOTIATE,PKT_PRIVACY"})
+    void everyLevelWithKerberosAndNegotiate(AuthnService service, AuthnLevel level) throws Exception {
+        try (RpcClient c = RpcClient.create(ClientSettings.defaults(), null, clientSecurity);
+             RpcChannel ch = c.channel(RpcBinding.parse("ncacn_ip_tcp:127.0.0.1[" + serverB.port() + "]"))) {
+            ch.setAuthInfo("host/b.example.test", level, service,
+                    ClientIdentity.password("EXAMPLE", "alice", "Alic3Pass!x".toCharArray()), AuthzService.NONE);
+            EchoClient echo = new EchoClient(ch);
+            byte[] data = new byte[5000];
+            new java.util.Random(level.value()).nextBytes(data);
+            assertThat(echo.echoData(data)).isEqualTo(data);
+            assertThat(echo.testSleep(0)).isEqualTo(1104);
+            assertThat(echo.addOne(41)).isEqualTo(42);
+        }
+    }
+
+    @ParameterizedTest
     @CsvSource({"GSS_KERBEROS,DELEGATE,1104", "GSS_NEGOTIATE,DELEGATE,1104", "GSS_KERBEROS,IMPERSONATE,-2"})
     void serverBSeesTheOriginalCallerOnlyWithDelegation(AuthnService service, ImpersonationLevel level, int expected)
             throws Exception {
