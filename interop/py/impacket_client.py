@@ -53,14 +53,16 @@ def connect(binding: str, args, interface_uuid_bin):
             domain, user = user.split("\\", 1)
         rpc_transport.set_credentials(user, password, domain)
     if args.kerberos:
-        # Impacket reads the ticket cache from KRB5CCNAME when it is given no password/keys.
+        # Impacket reads the ticket cache from KRB5CCNAME when it is given no password/keys, as a
+        # plain path: it does not understand MIT's "FILE:" prefix.
+        ccache = os.environ.get("KRB5CCNAME", "")
+        if ccache.startswith("FILE:"):
+            os.environ["KRB5CCNAME"] = ccache[len("FILE:"):]
         rpc_transport.set_kerberos(True, kdcHost=args.kdc)
     dce = rpc_transport.get_dce_rpc()
     if args.user or args.kerberos:
         dce.set_auth_type(RPC_C_AUTHN_GSS_NEGOTIATE if args.kerberos else RPC_C_AUTHN_WINNT)
         dce.set_auth_level(level)
-        if args.kerberos:
-            dce.set_credentials(user, password, domain, doKerberos=True, kdcHost=args.kdc)
     dce.connect()
     dce.bind(interface_uuid_bin)
     return dce

@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 
-from samba.credentials import (Credentials, DONT_USE_KERBEROS, MUST_USE_KERBEROS)
+from samba.credentials import (Credentials, DONT_USE_KERBEROS, MUST_USE_KERBEROS, SPECIFIED)
 from samba.param import LoadParm
 
 
@@ -53,7 +53,7 @@ def load(args):
             creds.set_realm(realm)
         ccache = os.environ.get("KRB5CCNAME")
         if ccache and password is None:
-            creds.set_named_ccache(ccache, 0, lp)
+            creds.set_named_ccache(ccache, SPECIFIED, lp)
     else:
         creds.set_kerberos_state(DONT_USE_KERBEROS)
     return lp, creds

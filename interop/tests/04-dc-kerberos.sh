@@ -28,3 +28,10 @@ for opts in seal seal,krb5 sign,spnego; do
   check_contains "the DC saw Kerberos [$opts]" "$work/dclog.txt" 'AuthZ: \[DCE/RPC,krb5\] user \[EXAMPLE\]\\\[alice\]'
 done
 echo "Kerberos to the DC works"
+
+echo "== Samba's Python bindings with Kerberos (the path py/samba_echo.py -k uses against ./msrpc serve)"
+mark="$(dc_log_mark)"
+"$INTEROP_HOME/samba-dc" exec env KRB5_CONFIG="$KRB5_CONFIG" KRB5CCNAME="$KRB5CCNAME" \
+  "$PY" "$INTEROP_HOME/py/samba_mgmt_epm.py" mgmt "ncacn_ip_tcp:$DC_FQDN[135,seal]" -U alice -k -s "$DC_CLIENT_CONF"
+dc_log_since "$mark" > "$work/dclog.txt"
+check_contains "the DC saw Kerberos (samba python)" "$work/dclog.txt" 'AuthZ: \[DCE/RPC,krb5\] user \[EXAMPLE\]\\\[alice\]'
