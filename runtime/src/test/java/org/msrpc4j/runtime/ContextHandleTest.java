@@ -128,11 +128,12 @@ class ContextHandleTest {
   void aHandleWorksOnEveryConnectionOfItsAssociationGroup() throws Exception {
     try (RpcChannel ch = client.channel(RpcBinding.tcp("127.0.0.1", server.port()),
         ClientSettings.defaults().withPool(2, 1))) {
-      CompletableFuture<byte[]> busy1 = ch.callAsync(IFACE, 3, u32(800)); // occupies connection 1
-      Thread.sleep(100);
+      ch.call(IFACE, 3, u32(0)); // connection 1 exists and is bound before the race below starts
+      CompletableFuture<byte[]> busy1 = ch.callAsync(IFACE, 3, u32(1500)); // occupies connection 1
+      Thread.sleep(200);
       NdrContextHandle h = open(ch, 77); // connection 1 is busy: opens connection 2 in the same group
       SocketAddress createdOn = handles.peers.get(handles.peers.size() - 1);
-      CompletableFuture<byte[]> busy2 = ch.callAsync(IFACE, 3, u32(800)); // occupies connection 2
+      CompletableFuture<byte[]> busy2 = ch.callAsync(IFACE, 3, u32(1500)); // occupies connection 2
       busy1.get(10, TimeUnit.SECONDS);
       assertThat(get(ch, h)).isEqualTo(77); // served by connection 1
       SocketAddress usedOn = handles.peers.get(handles.peers.size() - 1);
