@@ -40,6 +40,16 @@ public final class ServeCommand implements Callable<Integer> {
       description = "YAML accounts file: callers authenticate with NTLM against it (also serves the identity interface's WhoAmI).")
   java.nio.file.Path accounts;
 
+  @Option(names = "--keytab", paramLabel = "FILE",
+      description = "Keytab of the service principal: callers authenticate with Kerberos (tokens from their PAC).")
+  java.nio.file.Path keytab;
+
+  @Option(names = "--realm", paramLabel = "REALM", description = "The Kerberos realm of the service (informational).")
+  String realm;
+
+  @Option(names = "--spn", paramLabel = "SPN", description = "The service principal name (reported by mgmt inq_princ_name).")
+  String spn;
+
   @Option(names = "--min-level", paramLabel = "LEVEL",
       description = "Minimum authentication level for every interface: none, connect, call, pkt, integrity, privacy (default none).")
   String minLevel;
@@ -71,7 +81,10 @@ public final class ServeCommand implements Callable<Integer> {
         .register(new EchoDispatcher(new SambaEchoService()))
         .register(new WhoamiCommandServer());
     try {
-      main.authentication(ServeCommandAccounts.policy(accounts, minLevel));
+      main.authentication(ServeCommandAccounts.policy(accounts, keytab, minLevel));
+      if (spn != null) {
+        main.principalName(spn);
+      }
     } catch (IllegalArgumentException e) {
       System.err.println("msrpc serve: " + e.getMessage());
       return 2;

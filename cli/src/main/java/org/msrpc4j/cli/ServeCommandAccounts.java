@@ -1,10 +1,18 @@
 package org.msrpc4j.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.msrpc4j.kerberos.client.KerberosException;
+import org.msrpc4j.kerberos.client.Keytab;
+import org.msrpc4j.kerberos.gss.AccountStoreTokenSource;
+import org.msrpc4j.kerberos.gss.KerberosSecurityProvider;
+import org.msrpc4j.kerberos.pac.PacTokenSource;
 import org.msrpc4j.kerberos.spnego.NegotiateSecurityProvider;
 import org.msrpc4j.runtime.auth.ServerAuthPolicy;
 import org.msrpc4j.security.AuthnLevel;
+import org.msrpc4j.security.SecurityProvider;
 import org.msrpc4j.security.SecurityProviderRegistry;
 import org.msrpc4j.security.accounts.AccountStore;
 import org.msrpc4j.security.accounts.AccountsFileException;
@@ -13,7 +21,9 @@ import org.msrpc4j.security.ntlm.NtlmServerConfig;
 
 /**
  * How {@code msrpc serve} authenticates: {@code --accounts FILE} makes an NTLM provider over the
- * YAML account store, {@code --min-level} sets the default minimum level. Stateless.
+ * YAML account store, {@code --keytab FILE} a Kerberos provider (callers' tokens from their PAC,
+ * else from the account store), both together a Negotiate (SPNEGO) provider over them;
+ * {@code --min-level} sets the default minimum level. Stateless.
  */
 final class ServeCommandAccounts {
   private ServeCommandAccounts() {}
@@ -21,29 +31,52 @@ final class ServeCommandAccounts {
   /**
    * The server's authentication policy.
    *
-   * @param accounts the accounts file, or null for no authentication providers
+   * @param accounts the accounts file, or null
+   * @param keytab the service's keytab, or null
    * @param minLevel the default minimum level name, or null for none
    * @throws IllegalArgumentException with a message for the user (bad level, bad accounts file —
-   *     naming the line)
+   *     naming the line —, unreadable keytab)
    */
-  static ServerAuthPolicy policy(Path accounts, String minLevel) {
+  static ServerAuthPolicy policy(Path accounts, Path keytab, String minLevel) {
     AuthnLevel minimum = minLevel == null ? AuthnLevel.NONE : AuthOptions.parseLevel(minLevel);
-    SecurityProviderRegistry providers = SecurityProviderRegistry.of(List.of());
+    AccountStore store = null;
+    NtlmSecurityProvider ntlm = null;
+    KerberosSecurityProvider kerberos = null;
     if (accounts != null) {
-      AccountStore store;
       try {
         store = AccountStore.load(accounts);
       } catch (AccountsFileException e) {
         throw new IllegalArgumentException(e.getMessage(), e);
       }
-      NtlmSecurityProvider ntlm = NtlmSecurityProvider.server(NtlmServerConfig.builder(store).build());
-      // Negotiate (SPNEGO) too: Samba's clients use it by default and settle on NTLM here.
-      providers = SecurityProviderRegistry.of(List.of(ntlm, new NegotiateSecurityProvider(null, ntlm)));
-      System.out.println("authentication: NTLM and Negotiate(NTLM) against " + accounts + " (" + store.domain() + ", "
-          + store.users().size() + " users), minimum level " + minimum);
-    } else if (minimum != AuthnLevel.NONE) {
-      throw new IllegalArgumentException("--min-level needs --accounts: without it no caller can authenticate");
+      ntlm = NtlmSecurityProvider.server(NtlmServerConfig.builder(store).build());
+      System.out.println("authentication: NTLM against " + accounts + " (" + store.domain() + ", "
+          + store.users().size() + " users)");
     }
-    return ServerAuthPolicy.builder(providers).defaultMinimumLevel(minimum).build();
+    if (keytab != null) {
+      Keytab keys;
+      try {
+        keys = Keytab.read(keytab);
+      } catch (IOException | KerberosException e) {
+        throw new IllegalArgumentException("cannot read the keytab " + keytab + ": " + e.getMessage(), e);
+      }
+      kerberos = KerberosSecurityProvider.builder()
+          .server(keys, new PacTokenSource(store == null ? null : new AccountStoreTokenSource(store))).build();
+      System.out.println("authentication: Kerberos with the keys in " + keytab);
+    }
+    List<SecurityProvider> providers = new ArrayList<>();
+    if (ntlm != null) {
+      providers.add(ntlm);
+    }
+    if (kerberos != null) {
+      providers.add(kerberos);
+    }
+    if (!providers.isEmpty()) {
+      // Negotiate too: Samba's and Windows' clients use it by default.
+      providers.add(new NegotiateSecurityProvider(kerberos, ntlm));
+    } else if (minimum != AuthnLevel.NONE) {
+      throw new IllegalArgumentException("--min-level needs --accounts or --keytab: without them no caller can authenticate");
+    }
+    System.out.println("minimum authentication level: " + minimum);
+    return ServerAuthPolicy.builder(SecurityProviderRegistry.of(providers)).defaultMinimumLevel(minimum).build();
   }
 }
