@@ -44,10 +44,11 @@ public record CredentialCache(Principal defaultPrincipal, List<KerberosTicket> t
         }
         String uid = "0";
         try {
-            Object u = Files.getAttribute(Path.of(System.getProperty("user.home")), "unix:uid");
-            uid = String.valueOf(u);
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            // Fall back to uid 0's name; the file simply will not exist for other users.
+            // The JDK's own view of the process's uid (module jdk.security.auth), as MIT uses it.
+            uid = String.valueOf(new com.sun.security.auth.module.UnixSystem().getUid());
+        } catch (LinkageError | RuntimeException e) {
+            // Not a Unix JVM: no default cache name; the caller will find no file.
+            uid = "unknown";
         }
         return Path.of("/tmp/krb5cc_" + uid);
     }
