@@ -244,8 +244,17 @@ public final class StoreRpcService implements Msrpc4jStoreServer {
 
   @Override
   public Msrpc4jStore.CloseStoreResult closeStore(RpcCall call, StoreHandle handle) throws RpcException {
-    StoreSessionState s = call.contextHandles().close(handle.handle(), StoreSessionState.class);
-    listener.onCall(new StoreCallEvent("CloseStore", "", principal(call), call.authLevel(), s.authLevel(), 0));
+    StoreSessionState s = session(call, handle);
+    String principal = principal(call);
+    if (!s.principal().equals(principal)) {
+      // Another caller on the same association group may not close someone else's handle.
+      LOG.info("access denied: {} tried to close a store handle opened by another principal", principal);
+      listener.onCall(new StoreCallEvent("CloseStore", "", principal, call.authLevel(), s.authLevel(),
+          StoreException.ACCESS_DENIED));
+      return new Msrpc4jStore.CloseStoreResult(handle, StoreException.ACCESS_DENIED);
+    }
+    call.contextHandles().close(handle.handle(), StoreSessionState.class);
+    listener.onCall(new StoreCallEvent("CloseStore", "", principal, call.authLevel(), s.authLevel(), 0));
     return new Msrpc4jStore.CloseStoreResult(StoreHandle.NULL, 0);
   }
 
