@@ -6,6 +6,7 @@ import java.util.Optional;
  * A Kerberos exchange failed. The message says in plain words what went wrong and what to do
  * (wrong password, unknown principal, clock skew, KDC unreachable …) and never contains a secret.
  * {@link #kdcErrorCode()} carries the RFC 4120 error code when the KDC answered with KRB-ERROR.
+ * Immutable once thrown; thread-safe.
  */
 public class KerberosException extends Exception {
     private static final long serialVersionUID = 1L;

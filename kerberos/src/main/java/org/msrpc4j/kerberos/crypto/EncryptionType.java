@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * The Kerberos encryption types msrpc4j speaks, with their IANA numbers, key sizes and the
- * checksum type each uses for keyed checksums.
+ * checksum type each uses for keyed checksums. Immutable; thread-safe.
  */
 public enum EncryptionType {
     /** aes256-cts-hmac-sha1-96 (RFC 3962), the Active Directory default. */

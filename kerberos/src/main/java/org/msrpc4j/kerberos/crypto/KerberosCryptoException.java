@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 /**
  * A Kerberos cryptographic operation failed: an integrity check did not match, a ciphertext was
  * malformed, or the JCE refused an algorithm. The message never contains key material.
+ * Immutable once thrown; thread-safe.
  */
 public class KerberosCryptoException extends GeneralSecurityException {
     private static final long serialVersionUID = 1L;

@@ -10,7 +10,8 @@ import org.msrpc4j.security.SecurityStatus;
 /**
  * What client and server Kerberos contexts share once established: attributes and the per-message
  * operations, delegated to a {@link MessageProtection}. The handshake fields are written by one
- * thread (the handshake) and published through volatile fields.
+ * thread (the handshake) and published through volatile fields; thread safety as
+ * {@link org.msrpc4j.security.SecurityContext} describes.
  */
 abstract class KerberosContextBase {
     protected volatile MessageProtection protection;

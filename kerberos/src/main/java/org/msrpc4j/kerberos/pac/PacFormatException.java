@@ -1,6 +1,9 @@
 package org.msrpc4j.kerberos.pac;
 
-/** A PAC was malformed or its signature did not verify. The message never contains key material. */
+/**
+ * A PAC was malformed or its signature did not verify. The message never contains key material.
+ * Immutable once thrown; thread-safe.
+ */
 public class PacFormatException extends Exception {
     private static final long serialVersionUID = 1L;
 

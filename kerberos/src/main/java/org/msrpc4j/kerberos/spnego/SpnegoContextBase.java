@@ -10,7 +10,8 @@ import org.msrpc4j.security.SecurityStatus;
 
 /**
  * Attributes and per-message operations of a SPNEGO context: those of the selected mechanism's
- * context. The handshake thread publishes the selected context through a volatile field.
+ * context. The handshake thread publishes the selected context through a volatile field; thread
+ * safety as {@link org.msrpc4j.security.SecurityContext} describes.
  */
 abstract class SpnegoContextBase {
     protected volatile SecurityContext mech;
