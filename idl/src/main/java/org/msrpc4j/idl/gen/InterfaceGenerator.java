@@ -24,7 +24,7 @@ final class InterfaceGenerator {
   /** Locals of generated stubs; parameters with these names are renamed. */
   private static final Set<String> RESERVED_LOCALS =
       Set.of("e", "d", "out", "channel", "call", "binding", "server", "stubIn", "r", "x", "opnum",
-          "target", "returnValue", "top", "unused");
+          "target", "returnValue", "top", "unused", "stub");
 
   private final String packageName;
   private final InterfaceModel iface;
@@ -157,6 +157,8 @@ final class InterfaceGenerator {
     w.line("import java.util.ArrayList;");
     w.line("import java.util.Collections;");
     w.line("import java.util.List;");
+    w.line("import java.util.concurrent.CompletableFuture;");
+    w.line("import java.util.concurrent.CompletionException;");
     w.line("import org.msrpc4j.ndr.NdrDecoder;");
     w.line("import org.msrpc4j.ndr.NdrEncoder;");
     w.line("import org.msrpc4j.ndr.NdrException;");
@@ -223,8 +225,9 @@ final class InterfaceGenerator {
 
   String client() {
     CodeWriter w = header();
-    w.javadoc("Blocking client stub of interface {@code " + iface.name() + "}: one method per operation, which marshals\n"
-        + "the [in] parameters, makes the call on the channel and returns the [out] parameters.\n\n"
+    w.javadoc("Client stub of interface {@code " + iface.name() + "}: per operation a blocking method, which marshals\n"
+        + "the [in] parameters, makes the call on the channel and returns the [out] parameters, and an\n"
+        + "{@code …Async} variant returning a CompletableFuture.\n\n"
         + "<p>Thread-safe: it holds only the channel, which is thread-safe.");
     w.line("@SuppressWarnings({\"unused\", \"unchecked\", \"rawtypes\"})");
     w.line("public final class " + base + "Client {");
@@ -269,6 +272,27 @@ final class InterfaceGenerator {
     return null;
   }
 
+  /** The [in] parameters as a Java parameter list (without the binding). */
+  private static List<String> inParameters(Op op) {
+    List<String> params = new ArrayList<>();
+    for (Param p : op.params()) {
+      if (!p.binding() && p.in()) {
+        params.add(p.javaType() + " " + p.javaName());
+      }
+    }
+    return params;
+  }
+
+  private static List<String> inArguments(Op op) {
+    List<String> args = new ArrayList<>();
+    for (Param p : op.params()) {
+      if (!p.binding() && p.in()) {
+        args.add(p.javaName());
+      }
+    }
+    return args;
+  }
+
   private void clientMethod(CodeWriter w, Op op) {
     StringBuilder doc = new StringBuilder("Calls {@code " + op.model().name() + "} (opnum " + op.model().opnum() + ").\n");
     if (op.explicitHandle()) {
@@ -281,17 +305,55 @@ final class InterfaceGenerator {
         doc.append("\n@param ").append(p.javaName()).append(" [").append(p.out() ? "in, out" : "in").append("] ").append(p.field().name());
       }
     }
-    if (!op.javaReturnType(base).equals("void")) {
-      doc.append("\n@return ").append(op.hasResultRecord() ? "the [out] parameters and return value" : "the return value");
-    }
-    doc.append("\n@throws RpcException with the server's fault status or a local failure (RPC_X_BAD_STUB_DATA for a\n    response that does not unmarshal)");
-    w.javadoc(doc.toString());
-    w.line("public " + op.javaReturnType(base) + " " + op.method() + "(" + String.join(", ", signature(op, "RpcClientChannel", "binding")) + ")");
-    w.line("throws RpcException {");
+    String returnType = op.javaReturnType(base);
+    boolean isVoid = returnType.equals("void");
+    String cap = Character.toUpperCase(op.method().charAt(0)) + op.method().substring(1);
+    String args = String.join(", ", inArguments(op));
     String b = bindingExpression(op, "binding");
-    w.line("RpcClientChannel target = " + (b == null ? "channel" : b) + ";");
+    String target = b == null ? "channel" : b;
+    String call = base + ".INTERFACE_ID, " + op.model().opnum() + ", encode" + cap + "(" + args + ")";
+    String signature = String.join(", ", signature(op, "RpcClientChannel", "binding"));
+
+    w.javadoc(doc + (isVoid ? "" : "\n@return " + (op.hasResultRecord() ? "the [out] parameters and return value" : "the return value"))
+        + "\n@throws RpcException with the server's fault status or a local failure (RPC_X_BAD_STUB_DATA for a\n    response that does not unmarshal)");
+    w.line("public " + returnType + " " + op.method() + "(" + signature + ")");
+    w.line("throws RpcException {");
+    if (isVoid) {
+      w.line(target + ".call(" + call + ");");
+    } else {
+      w.line("return decode" + cap + "(" + target + ".call(" + call + ")" + (args.isEmpty() ? "" : ", " + args) + ");");
+    }
+    w.line("}");
+    w.blank();
+
+    String futureType = "CompletableFuture<" + (isVoid ? "Void" : boxedName(returnType)) + ">";
+    w.javadoc(doc + "\n@return a future of " + (isVoid ? "the call's completion" : op.hasResultRecord() ? "the [out] parameters and return value" : "the return value")
+        + "; it fails with an {@link RpcException}, and cancelling it cancels the call");
+    w.line("public " + futureType + " " + op.method() + "Async(" + signature + ") {");
+    w.line("byte[] stub;");
+    w.line("try {");
+    w.line("stub = encode" + cap + "(" + args + ");");
+    w.line("} catch (RpcException x) {");
+    w.line("return CompletableFuture.failedFuture(x);");
+    w.line("}");
+    if (isVoid) {
+      w.line("return " + target + ".callAsync(" + base + ".INTERFACE_ID, " + op.model().opnum() + ", stub).thenApply(out -> null);");
+    } else {
+      w.line("return " + target + ".callAsync(" + base + ".INTERFACE_ID, " + op.model().opnum() + ", stub).thenApply(out -> {");
+      w.line("try {");
+      w.line("return decode" + cap + "(out" + (args.isEmpty() ? "" : ", " + args) + ");");
+      w.line("} catch (RpcException x) {");
+      w.line("throw new CompletionException(x);");
+      w.line("}");
+      w.line("});");
+    }
+    w.line("}");
+    w.blank();
+
+    // encode
+    w.line("private static byte[] encode" + cap + "(" + String.join(", ", inParameters(op)) + ") throws RpcException {");
     w.line("NdrEncoder e = new NdrEncoder();");
-    boolean anyInput = op.params().stream().anyMatch(p -> !p.binding() && p.in());
+    boolean anyInput = !inArguments(op).isEmpty();
     if (anyInput) {
       w.line("try {");
     }
@@ -302,21 +364,27 @@ final class InterfaceGenerator {
       }
     }
     for (Param p : op.params()) {
-      if (p.binding() || !p.in()) {
-        continue;
+      if (!p.binding() && p.in()) {
+        writeTopLevel(w, p.wireShape(), p.javaName(), inScope);
       }
-      writeTopLevel(w, p.wireShape(), p.javaName(), inScope);
     }
     if (anyInput) {
       w.line("} catch (NdrException x) {");
       w.line("throw new RpcException(x.status(), \"cannot marshal the input of " + op.model().name() + ": \" + x.getMessage(), x);");
       w.line("}");
     }
-    w.line("byte[] out = target.call(" + base + ".INTERFACE_ID, " + op.model().opnum() + ", e.toByteArray());");
-    if (op.javaReturnType(base).equals("void")) {
-      w.line("}");
+    w.line("return e.toByteArray();");
+    w.line("}");
+    if (isVoid) {
       return;
     }
+    w.blank();
+
+    // decode
+    List<String> decodeParams = new ArrayList<>();
+    decodeParams.add("byte[] out");
+    decodeParams.addAll(inParameters(op));
+    w.line("private static " + returnType + " decode" + cap + "(" + String.join(", ", decodeParams) + ") throws RpcException {");
     w.line("try {");
     w.line("NdrDecoder d = new NdrDecoder(out);");
     ValueScope outScope = ValueScope.empty();

@@ -180,6 +180,23 @@ class LsaSubsetStubTest {
   }
 
   @Test
+  void theAsyncVariantCompletesWithTheSameResult() throws Exception {
+    Lsarpc.LsarQueryInformationPolicyResult r = client
+        .lsarQueryInformationPolicyAsync(channel, HANDLE, PolicyInformationClass.PolicyAccountDomainInformation)
+        .get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(((LsaprPolicyInformation.PolicyAccountDomainInfoArm) r.policyInformation()).value).isEqualTo(accountDomain());
+    assertThat(channel.lastResponse).isEqualTo(oracle.bytes("account_out"));
+  }
+
+  @Test
+  void theAsyncVariantFailsWithTheServersFault() {
+    var future = client.lsarQueryInformationPolicyAsync(channel, HANDLE, PolicyInformationClass.PolicyAuditLogInformation);
+    assertThatThrownBy(() -> future.get(10, java.util.concurrent.TimeUnit.SECONDS))
+        .hasCauseInstanceOf(RpcException.class)
+        .cause().satisfies(e -> assertThat(((RpcException) e).status()).isEqualTo(RpcStatus.ERROR_INVALID_PARAMETER));
+  }
+
+  @Test
   void aReservedOpnumIsRejectedWithOpRangeError() {
     LsarpcDispatcher dispatcher = new LsarpcDispatcher(server);
     assertThatThrownBy(() -> dispatcher.dispatch(Lsarpc.OPNUM_OPNUM3_NOT_USED_ON_WIRE, new byte[0], null))
