@@ -14,6 +14,17 @@ import org.msrpc4j.store.StoreException;
 class ExamplesTest {
   @TempDir Path dir;
 
+  /** The README shows these files from their Javadoc on: it must show them as they are. */
+  @Test
+  void readmeShowsTheExamplesAsTheyAre() throws Exception {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    for (String name : new String[] {"StoreServerExample", "StoreClientExample"}) {
+      String source = Files.readString(Path.of("src/main/java/org/msrpc4j/examples", name + ".java"));
+      String shown = source.substring(source.indexOf("/**")).strip();
+      assertThat(readme).as("README.md shows %s.java", name).contains(shown);
+    }
+  }
+
   @Test
   void clientStoresAndReadsThroughTheServer() throws Exception {
     Path accounts = dir.resolve("accounts.yaml");
