@@ -101,6 +101,19 @@ class ParserAndModelTest {
   }
 
   @Test
+  void pathologicalNestingFailsWithAMessageNotAStackOverflow() {
+    String deepExpr = "(".repeat(5000) + "1" + ")".repeat(5000);
+    assertThatThrownBy(() -> build("const long X = " + deepExpr + ";", null))
+        .isInstanceOf(IdlException.class).hasMessageContaining("nested more than");
+    String deepUnary = "-".repeat(5000) + "1";
+    assertThatThrownBy(() -> build("const long X = " + deepUnary + ";", null))
+        .isInstanceOf(IdlException.class).hasMessageContaining("nested more than");
+    String deepStruct = "struct { ".repeat(1000) + "long x; " + "} a; ".repeat(1000);
+    assertThatThrownBy(() -> build("typedef " + deepStruct.substring(0, deepStruct.length() - 5) + " T;", null))
+        .isInstanceOf(IdlException.class).hasMessageContaining("nested more than");
+  }
+
+  @Test
   void identicalRedefinitionsAndRestatedBaseTypesAreAccepted() throws Exception {
     IdlModel m = build("typedef unsigned short wchar_t;\ntypedef unsigned long DWORD;\ntypedef unsigned long DWORD;\n"
         + "typedef unsigned long int ULONG; typedef short int SHORT; typedef signed char INT8;", null);

@@ -20,8 +20,12 @@ public final class ExpressionParser {
           "boolean", "wchar_t", "float", "double", "__int8", "__int16", "__int32", "__int64",
           "__int3264", "const", "struct", "union", "enum", "void");
 
+  /** Bounds recursion so that "((((…" fails with a message instead of a StackOverflowError. */
+  private static final int MAX_DEPTH = 200;
+
   private final TokenCursor in;
   private final Set<String> typeNames;
+  private int depth;
 
   /**
    * @param in tokens to read
@@ -34,6 +38,17 @@ public final class ExpressionParser {
 
   /** Parses a full (conditional) expression, without the comma operator. */
   public Expr parse() throws IdlException {
+    if (++depth > MAX_DEPTH) {
+      throw new IdlException(in.peek().position(), "expression nested more than " + MAX_DEPTH + " deep");
+    }
+    try {
+      return conditional();
+    } finally {
+      depth--;
+    }
+  }
+
+  private Expr conditional() throws IdlException {
     Expr cond = binary(0);
     if (in.peek().is("?")) {
       SourcePosition at = in.next().position();
@@ -75,12 +90,20 @@ public final class ExpressionParser {
   }
 
   private Expr unary() throws IdlException {
+    if (depth > MAX_DEPTH) {
+      throw new IdlException(in.peek().position(), "expression nested more than " + MAX_DEPTH + " deep");
+    }
     Token t = in.peek();
     if (t.kind() == TokenKind.PUNCTUATOR
         && (t.text().equals("-") || t.text().equals("+") || t.text().equals("~")
             || t.text().equals("!") || t.text().equals("*") || t.text().equals("&"))) {
       in.next();
-      return new Expr.Unary(t.text(), unary(), t.position());
+      depth++;
+      try {
+        return new Expr.Unary(t.text(), unary(), t.position());
+      } finally {
+        depth--;
+      }
     }
     if (t.isWord("sizeof")) {
       in.next();

@@ -39,8 +39,12 @@ public final class IdlParser {
           "_far", "__ptr64", "__ptr32", "__RPC_USER", "__RPC_API", "__stdcall", "__cdecl",
           "RPC_ENTRY", "IN", "OUT", "OPTIONAL");
 
+  /** Bounds nesting of struct/union definitions (and attribute lists inside them). */
+  private static final int MAX_TYPE_DEPTH = 64;
+
   private final TokenCursor in;
   private final String fileName;
+  private int typeDepth;
   private final Set<String> typeNames = new HashSet<>();
 
   /**
@@ -247,6 +251,17 @@ public final class IdlParser {
 
   /** A type specifier: base type words, a typedef name, or a struct/union/enum/pipe. */
   TypeRef typeSpecifier() throws IdlException {
+    if (++typeDepth > MAX_TYPE_DEPTH) {
+      throw new IdlException(in.peek().position(), "type definitions nested more than " + MAX_TYPE_DEPTH + " deep");
+    }
+    try {
+      return typeSpecifierUnbounded();
+    } finally {
+      typeDepth--;
+    }
+  }
+
+  private TypeRef typeSpecifierUnbounded() throws IdlException {
     skipQualifiers();
     Token t = in.peek();
     if (t.kind() != TokenKind.IDENTIFIER) {
