@@ -61,7 +61,7 @@ final class ServerAuthContexts {
       c = start(v);
     } else if (c.established() || c.failed()) {
       throw new LegFailure(BindNakPdu.REASON_NOT_SPECIFIED, "auth context " + v.contextId() + " is already established");
-    } else if (c.service().wireValue() != v.authType() || c.level().value() != level(v).value()) {
+    } else if (c.service().wireValue() != v.authType() || level(v) != c.level()) {
       throw new LegFailure(BindNakPdu.REASON_NOT_SPECIFIED, "auth type or level changed during the handshake");
     }
     c.headerSigning(headerSignRequested);

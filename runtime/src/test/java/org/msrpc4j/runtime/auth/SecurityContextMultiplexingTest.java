@@ -101,6 +101,42 @@ class SecurityContextMultiplexingTest {
     }
   }
 
+  @Test
+  void malformedAuthenticationIsRefusedCleanly() throws Exception {
+    List<PresentationContext> pctx = List.of(new PresentationContext(0, AuthenticatedCallsTest.WHO.syntax(), List.of(SyntaxId.NDR20)));
+    int flags = PfcFlags.FIRST_FRAG | PfcFlags.LAST_FRAG;
+    byte[] negotiate = client(AuthenticatedCallsTest.ALICE, AuthnLevel.PKT_INTEGRITY).initialize(null).token();
+    // auth_level NONE, an unknown level, an unknown auth type, an empty token: bind_nak, connection closed.
+    AuthVerifier[] bad = {new AuthVerifier(10, 1, 0, 0, negotiate), new AuthVerifier(10, 9, 0, 0, negotiate),
+        new AuthVerifier(99, 5, 0, 0, negotiate), new AuthVerifier(10, 5, 0, 0, new byte[] {1, 2, 3})};
+    for (AuthVerifier v : bad) {
+      try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+        s.getOutputStream().write(PduCodec.encode(new BindPdu(PduType.BIND, flags, 1, 5840, 5840, 0, pctx, v)));
+        DataInputStream in = new DataInputStream(s.getInputStream());
+        assertThat(PduCodec.decode(readFrame(in)).type()).as("%s", v).isEqualTo(PduType.BIND_NAK);
+        assertThat(in.read()).isEqualTo(-1);
+      }
+    }
+    // A request naming an auth context that does not exist: access denied, connection closed.
+    ClientSecurityContext alice = client(AuthenticatedCallsTest.ALICE, AuthnLevel.PKT_INTEGRITY);
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+      OutputStream out = s.getOutputStream();
+      DataInputStream in = new DataInputStream(s.getInputStream());
+      out.write(PduCodec.encode(new BindPdu(PduType.BIND, flags, 1, 5840, 5840, 0, pctx,
+          new AuthVerifier(10, 5, 0, 0, alice.initialize(null).token()))));
+      BindAckPdu ack = (BindAckPdu) PduCodec.decode(readFrame(in));
+      out.write(PduCodec.encode(new Auth3Pdu(flags, 1, new AuthVerifier(10, 5, 0, 0, alice.initialize(ack.auth().token()).token()))));
+      SecurityContextProtection wrongId = new SecurityContextProtection(alice, 10, AuthnLevel.PKT_INTEGRITY, 5, false);
+      for (byte[] f : AuthFragmenter.request(2, 0, 0, null, new byte[8], 5840, wrongId)) {
+        out.write(f);
+      }
+      Pdu fault = PduCodec.decode(readFrame(in));
+      assertThat(fault.type()).isEqualTo(PduType.FAULT);
+      assertThat(((org.msrpc4j.runtime.pdu.FaultPdu) fault).status()).isEqualTo(5);
+      assertThat(in.read()).isEqualTo(-1);
+    }
+  }
+
   private static String call(OutputStream out, DataInputStream in, int callId, SecurityContextProtection p) throws Exception {
     for (byte[] f : AuthFragmenter.request(callId, 0, 0, null, new byte[8], 5840, p)) {
       out.write(f);
