@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.msrpc4j.interfaces.echo.RpcechoDispatcher;
+import org.msrpc4j.interfaces.echo.SambaEchoServer;
 import org.msrpc4j.kerberos.setup.KerberosProviders;
 import org.msrpc4j.runtime.RpcException;
 import org.msrpc4j.runtime.auth.ClientSecurity;
 import org.msrpc4j.runtime.auth.ServerAuthPolicy;
-import org.msrpc4j.runtime.echo.EchoDispatcher;
-import org.msrpc4j.runtime.echo.SambaEchoService;
 import org.msrpc4j.runtime.server.RpcServer;
 import org.msrpc4j.security.SecurityProvider;
 import org.msrpc4j.security.SecurityProviderRegistry;
@@ -65,7 +65,7 @@ final class DemoCommandRealm implements AutoCloseable {
       serverProviders.add(ntlmServer);
       ServerAuthPolicy policy = ServerAuthPolicy.builder(SecurityProviderRegistry.of(serverProviders)).build();
       server = RpcServer.builder().listen("127.0.0.1", 0).principalName(spn).authentication(policy)
-          .register(new EchoDispatcher(new SambaEchoService()))
+          .register(new RpcechoDispatcher(new SambaEchoServer()))
           .register(new WhoamiCommandServer())
           .register(new StoreRpcService(opened, calls::add).dispatcher())
           .build().start();

@@ -2,18 +2,18 @@ package org.msrpc4j.cli;
 
 import java.util.Arrays;
 import java.util.concurrent.Callable;
+import org.msrpc4j.interfaces.echo.RpcechoClient;
 import org.msrpc4j.runtime.RpcException;
 import org.msrpc4j.runtime.client.ClientSettings;
 import org.msrpc4j.runtime.client.RpcBinding;
 import org.msrpc4j.runtime.client.RpcChannel;
 import org.msrpc4j.runtime.client.RpcClient;
-import org.msrpc4j.runtime.echo.EchoClient;
 import org.msrpc4j.runtime.epm.EpmEndpointResolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code msrpc echo BINDING OP N}: call Samba's rpcecho test interface. */
+/** {@code msrpc echo BINDING OP N}: call Samba's rpcecho test interface through the stub generated from rpcecho.idl. */
 @Command(name = "echo", mixinStandardHelpOptions = true,
     description = {"Call Samba's rpcecho test interface.",
         "Without a port in BINDING the endpoint mapper is asked.",
@@ -45,12 +45,12 @@ public final class EchoCommand implements Callable<Integer> {
       RpcBinding b = RpcBinding.parse(binding);
       try (RpcChannel ch = client.channel(b)) {
         authOptions.apply(ch, b);
-        EchoClient echo = new EchoClient(ch);
+        RpcechoClient echo = new RpcechoClient(ch);
         switch (op) {
-          case addone -> System.out.println(echo.addOne((int) n));
+          case addone -> System.out.println(Integer.toUnsignedString(echo.echoAddOne((int) n).outData()));
           case echodata -> {
             byte[] in = pattern((int) n);
-            byte[] out = echo.echoData(in);
+            byte[] out = echo.echoEchoData(in.length, in).outData();
             if (!Arrays.equals(in, out)) {
               System.err.println("msrpc echo: echodata returned different bytes");
               return 1;
@@ -58,18 +58,19 @@ public final class EchoCommand implements Callable<Integer> {
             System.out.println("echodata: " + n + " bytes echoed");
           }
           case sinkdata -> {
-            echo.sinkData(pattern((int) n));
+            byte[] in = pattern((int) n);
+            echo.echoSinkData(in.length, in);
             System.out.println("sinkdata: " + n + " bytes sent");
           }
           case sourcedata -> {
-            byte[] out = echo.sourceData((int) n);
+            byte[] out = echo.echoSourceData((int) n).data();
             if (!Arrays.equals(out, pattern((int) n))) {
               System.err.println("msrpc echo: sourcedata did not return 0,1,2,... (mod 256)");
               return 1;
             }
             System.out.println("sourcedata: " + out.length + " bytes received");
           }
-          case testsleep -> System.out.println("testsleep: " + echo.testSleep((int) n));
+          case testsleep -> System.out.println("testsleep: " + echo.echoTestSleep(ch, (int) n));
         }
         return 0;
       }

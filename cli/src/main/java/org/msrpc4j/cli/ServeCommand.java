@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.msrpc4j.interfaces.echo.Rpcecho;
+import org.msrpc4j.interfaces.echo.RpcechoDispatcher;
+import org.msrpc4j.interfaces.echo.SambaEchoServer;
 import org.msrpc4j.runtime.RpcException;
-import org.msrpc4j.runtime.echo.EchoDispatcher;
-import org.msrpc4j.runtime.echo.RpcEcho;
-import org.msrpc4j.runtime.echo.SambaEchoService;
 import org.msrpc4j.runtime.epm.EndpointRegistry;
 import org.msrpc4j.runtime.epm.EpmDispatcher;
 import org.msrpc4j.runtime.epm.RpcEpm;
@@ -78,7 +78,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
     EndpointRegistry registry = new EndpointRegistry();
     RpcServer.Builder main = RpcServer.builder().allowRemoteStop(allowRemoteStop)
-        .register(new EchoDispatcher(new SambaEchoService()))
+        .register(new RpcechoDispatcher(new SambaEchoServer()))
         .register(new WhoamiCommandServer());
     try {
       main.authentication(ServeCommandAccounts.policy(accounts, keytab, minLevel));
@@ -111,7 +111,7 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.println("rpcecho, mgmt: ncacn_ip_tcp:" + a.getAddress().getHostAddress() + "[" + a.getPort() + "]");
       }
       for (int p : ports) {
-        registry.registerTcp(RpcEcho.INTERFACE, p, "rpcecho (msrpc4j)");
+        registry.registerTcp(Rpcecho.INTERFACE_ID, p, "rpcecho (msrpc4j)");
         registry.registerTcp(RpcMgmt.INTERFACE, p, "remote management (msrpc4j)");
         registry.registerTcp(WhoamiCommandWire.INTERFACE, p, "identity (msrpc4j)");
         if (served != null) {

@@ -9,9 +9,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.msrpc4j.runtime.echo.EchoDispatcher;
-import org.msrpc4j.runtime.echo.RpcEcho;
-import org.msrpc4j.runtime.echo.SambaEchoService;
+import org.msrpc4j.interfaces.echo.Rpcecho;
+import org.msrpc4j.interfaces.echo.RpcechoDispatcher;
+import org.msrpc4j.interfaces.echo.SambaEchoServer;
 import org.msrpc4j.runtime.epm.EndpointRegistry;
 import org.msrpc4j.runtime.epm.EpmDispatcher;
 import org.msrpc4j.runtime.server.RpcServer;
@@ -23,9 +23,9 @@ class EchoCommandTest {
 
   @BeforeEach
   void start() throws Exception {
-    server = RpcServer.builder().listen("127.0.0.1", 0).register(new EchoDispatcher(new SambaEchoService())).build().start();
+    server = RpcServer.builder().listen("127.0.0.1", 0).register(new RpcechoDispatcher(new SambaEchoServer())).build().start();
     EndpointRegistry registry = new EndpointRegistry();
-    registry.registerTcp(RpcEcho.INTERFACE, server.port(), "rpcecho");
+    registry.registerTcp(Rpcecho.INTERFACE_ID, server.port(), "rpcecho");
     epm = RpcServer.builder().listen("127.0.0.1", 0).register(new EpmDispatcher(registry)).build().start();
   }
 
@@ -60,6 +60,9 @@ class EchoCommandTest {
       assertThat(r.exit()).isZero();
       assertThat(r.out().trim()).isEqualTo("42");
     });
+    // uint32 arithmetic, printed unsigned
+    assertThat(run("echo", b, "addone", "4294967295").out().trim()).isEqualTo("0");
+    assertThat(run("echo", b, "addone", "2147483647").out().trim()).isEqualTo("2147483648");
     assertThat(run("echo", b, "echodata", "70000").out()).contains("echodata: 70000 bytes echoed");
     assertThat(run("echo", b, "sourcedata", "300").out()).contains("sourcedata: 300 bytes received");
     assertThat(run("echo", b, "sinkdata", "10").out()).contains("sinkdata: 10 bytes sent");
