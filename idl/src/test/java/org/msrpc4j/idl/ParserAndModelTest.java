@@ -27,7 +27,8 @@ class ParserAndModelTest {
     return new ModelBuilder(new IncludePath(List.of(dir))).build(file, acfFile);
   }
 
-  private static final String HEADER = "[uuid(12345678-1234-ABCD-EF00-0123456789AB), version(2.1), pointer_default(ref), ms_union]\n";
+  private static final String HEADER = "[uuid(12345678-1234-ABCD-EF00-0123456789AB), version(2.1), pointer_default(ref), ms_union,\n"
+      + " endpoint(\"ncacn_np:[\\\\pipe\\\\demo]\", \"ncacn_ip_tcp:[135]\")]\n";
 
   @Test
   void interfaceAttributesOperationsAndCallAsGetOpnums() throws Exception {
@@ -47,6 +48,7 @@ class ParserAndModelTest {
     assertThat(i.majorVersion()).isEqualTo(2);
     assertThat(i.minorVersion()).isEqualTo(1);
     assertThat(i.pointerDefault()).isEqualTo("ref");
+    assertThat(i.endpoints()).containsExactly("ncacn_np:[\\pipe\\demo]", "ncacn_ip_tcp:[135]");
     assertThat(i.msUnion()).isTrue();
     assertThat(i.operations()).extracting(o -> o.name() + "=" + o.opnum())
         .containsExactly("Op0=0", "LocalOnly=-1", "RemoteOp=1", "Opnum3NotUsedOnWire=2", "Op4=3");
@@ -79,9 +81,9 @@ class ParserAndModelTest {
   @Test
   void errorsSayWhatIsWrongAndWhere() {
     assertThatThrownBy(() -> build(HEADER + "interface demo {\n  typedef struct { UNKNOWN x; } T;\n}", null))
-        .hasMessage(dir.resolve("t.idl") + ":3:20: unknown type 'UNKNOWN'");
+        .hasMessage(dir.resolve("t.idl") + ":4:20: unknown type 'UNKNOWN'");
     assertThatThrownBy(() -> build(HEADER + "interface demo {\n  typedef struct { long n; [size_is(m)] long* p; } T;\n}", null))
-        .hasMessageEndingWith(":3:37: size_is refers to 'm', which is neither a member/parameter beside it nor a constant");
+        .hasMessageEndingWith(":4:37: size_is refers to 'm', which is neither a member/parameter beside it nor a constant");
     assertThatThrownBy(() -> build("[uuid(1234)] interface demo { }", null))
         .hasMessageContaining(":1:2: '1234' is not a UUID");
     assertThatThrownBy(() -> build(HEADER + "interface demo { typedef [bogus] long T; }", null))

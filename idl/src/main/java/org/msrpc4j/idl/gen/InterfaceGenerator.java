@@ -184,6 +184,13 @@ final class InterfaceGenerator {
     w.line("public static final InterfaceId INTERFACE_ID = InterfaceId.of(\"" + iface.uuid() + "\", "
         + iface.majorVersion() + ", " + iface.minorVersion() + ");");
     w.blank();
+    List<String> endpoints = new ArrayList<>();
+    for (String e : iface.endpoints()) {
+      endpoints.add(JavaNames.literal(e));
+    }
+    w.javadoc("Well-known endpoints from the IDL's endpoint attribute (protseq:[endpoint]); empty when it has none.");
+    w.line("public static final List<String> ENDPOINTS = List.of(" + String.join(", ", endpoints) + ");");
+    w.blank();
     for (OperationModel op : iface.operations()) {
       if (op.opnum() < 0) {
         continue;

@@ -361,7 +361,10 @@ public final class ModelBuilder {
     List<String> endpoints = new ArrayList<>();
     Attribute ep = Attribute.find(i.attrs(), "endpoint");
     if (ep != null) {
-      endpoints.add(ep.raw());
+      java.util.regex.Matcher m = Pattern.compile("\"([^\"]*)\"").matcher(ep.raw());
+      while (m.find()) {
+        endpoints.add(m.group(1));
+      }
     }
     List<OperationModel> ops = new ArrayList<>();
     Set<String> opNames = new HashSet<>();

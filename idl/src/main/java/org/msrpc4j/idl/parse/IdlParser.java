@@ -211,7 +211,8 @@ public final class IdlParser {
         } else if (t.is(")") && depth-- == 0) {
           break;
         }
-        raw.append(t.kind() == TokenKind.STRING ? t.text() : t.text());
+        // Strings keep their quotes so that endpoint("a", "b") can be split again.
+        raw.append(t.kind() == TokenKind.STRING ? "\"" + t.text() + "\"" : t.text());
       }
       return new Attribute(name.text(), List.of(), raw.toString(), null, name.position());
     }
