@@ -10,7 +10,12 @@ import org.msrpc4j.runtime.RpcException;
 /**
  * Client stub for rpcecho, marshalled by hand with the ndr module (to be replaced by the generated
  * stub). Thread-safe when the channel is.
+ *
+ * @deprecated Hand-written marshalling kept only until the last users outside module interfaces
+ *     (kerberos and fuzz tests) move; use {@code org.msrpc4j.interfaces.echo.RpcechoClient} (module msrpc4j-interfaces, generated from
+ *     rpcecho.idl).
  */
+@Deprecated(since = "0.1.0", forRemoval = true)
 public final class EchoClient {
   private final RpcClientChannel channel;
 

@@ -13,7 +13,12 @@ import org.msrpc4j.runtime.RpcStatus;
  * Server dispatcher for rpcecho with NDR 2.0 marshalling written by hand against the ndr module
  * (to be replaced by the dispatcher the IDL compiler generates from the project's echo.idl; the
  * service interface {@link EchoService} stays). Stateless and thread-safe.
+ *
+ * @deprecated Hand-written marshalling kept only until the last users outside module interfaces
+ *     (kerberos and fuzz tests) move; use {@code org.msrpc4j.interfaces.echo.RpcechoDispatcher} (module msrpc4j-interfaces, generated from
+ *     rpcecho.idl).
  */
+@Deprecated(since = "0.1.0", forRemoval = true)
 public final class EchoDispatcher implements RpcInterfaceHandler {
   private final EchoService service;
 

@@ -6,7 +6,12 @@ import org.msrpc4j.runtime.RpcException;
 /**
  * The rpcecho operations as plain Java (what a generated server interface will look like). The
  * marshalling lives in {@link EchoDispatcher}. Implementations must be thread-safe.
+ *
+ * @deprecated Hand-written marshalling kept only until the last users outside module interfaces
+ *     (kerberos and fuzz tests) move; use {@code org.msrpc4j.interfaces.echo.RpcechoServer} (module msrpc4j-interfaces, generated from
+ *     rpcecho.idl).
  */
+@Deprecated(since = "0.1.0", forRemoval = true)
 public interface EchoService {
   int addOne(int in);
 

@@ -5,7 +5,12 @@ import org.msrpc4j.runtime.InterfaceId;
 /**
  * The rpcecho test interface Samba uses (librpc/idl/echo.idl): UUID
  * 60a15ec5-4de8-11d7-a637-005056a20182 version 1.0, opnums 0–9.
+ *
+ * @deprecated Hand-written marshalling kept only until the last users outside module interfaces
+ *     (kerberos and fuzz tests) move; use {@code org.msrpc4j.interfaces.echo.Rpcecho} (module msrpc4j-interfaces, generated from
+ *     rpcecho.idl).
  */
+@Deprecated(since = "0.1.0", forRemoval = true)
 public final class RpcEcho {
   private RpcEcho() {}
 

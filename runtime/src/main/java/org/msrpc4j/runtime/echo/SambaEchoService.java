@@ -8,7 +8,12 @@ import org.msrpc4j.runtime.RpcStatus;
  * rpcecho with the semantics of Samba's reference server (source4/rpc_server/echo/rpc_echo.c).
  * SourceData is capped ({@code maxSourceData}) because the length comes from the network. Stateless
  * and thread-safe.
+ *
+ * @deprecated Hand-written marshalling kept only until the last users outside module interfaces
+ *     (kerberos and fuzz tests) move; use {@code org.msrpc4j.interfaces.echo.SambaEchoServer} (module msrpc4j-interfaces, generated from
+ *     rpcecho.idl).
  */
+@Deprecated(since = "0.1.0", forRemoval = true)
 public final class SambaEchoService implements EchoService {
   private final int maxSourceData;
 
