@@ -380,7 +380,10 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     InterfaceId iface = boundInterfaces.get(ctxId);
     if (security.verificationTrailer() && iface != null) {
       s = VerificationTrailer.append(stub, new VerificationTrailer.Expected(iface.syntax(), SyntaxId.NDR20,
-          PduType.REQUEST.code(), PduHeader.DREP_LITTLE_ENDIAN, callId, ctxId, opnum, headerSigning));
+          PduType.REQUEST.code(), PduHeader.DREP_LITTLE_ENDIAN, callId, ctxId, opnum,
+          // What we asked for in the bind, not what came back: a man in the middle who strips
+          // PFC_SUPPORT_HEADER_SIGN is then caught by the server ([MS-RPCE] 2.2.2.13.2).
+          security.headerSigning()));
     }
     return AuthFragmenter.request(callId, ctxId, opnum, object, s, xmitMax, p);
   }
