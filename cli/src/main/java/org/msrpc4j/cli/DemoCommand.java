@@ -7,6 +7,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.msrpc4j.runtime.RpcException;
+import org.msrpc4j.runtime.echo.RpcEcho;
+import org.msrpc4j.runtime.epm.EndpointRegistry;
+import org.msrpc4j.runtime.epm.EpmDispatcher;
+import org.msrpc4j.runtime.mgmt.RpcMgmt;
+import org.msrpc4j.runtime.server.RpcServer;
 import org.msrpc4j.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,6 +89,21 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
+  /** An endpoint mapper on 127.0.0.1:135 for the demo's interfaces, or null when the port cannot be had. */
+  private static RpcServer startEndpointMapper(DemoCommandRealm realm) {
+    EndpointRegistry registry = new EndpointRegistry();
+    registry.registerTcp(RpcEcho.INTERFACE, realm.port(), "rpcecho (msrpc4j demo)");
+    registry.registerTcp(RpcMgmt.INTERFACE, realm.port(), "remote management (msrpc4j demo)");
+    registry.registerTcp(WhoamiCommandWire.INTERFACE, realm.port(), "identity (msrpc4j demo)");
+    registry.registerTcp(StoreCommandServing.INTERFACE, realm.port(), "secure object store (msrpc4j demo)");
+    try {
+      return RpcServer.builder().register(new EpmDispatcher(registry)).listen("127.0.0.1", 135).build().start();
+    } catch (Exception e) {
+      // Netty reports a bind failure (port in use, no privilege) as a BindException thrown sneakily.
+      return null;
+    }
+  }
+
   private static void keepRunning(DemoCommandTranscript t, DemoCommandRealm realm, Path dir) {
     String b = "ncacn_ip_tcp:127.0.0.1[" + realm.port() + "]";
     t.plain("");
@@ -92,9 +112,19 @@ public final class DemoCommand implements Callable<Integer> {
     t.plain("  ./msrpc store '" + b + "' -U 'DEMO/alice%" + realm.alicePassword + "' --level privacy ls /");
     t.plain("  ./msrpc store '" + b + "' -U 'DEMO/bob%" + realm.bobPassword + "' get /projects/plan.txt");
     t.plain("  ./msrpc whoami '" + b + "' -U 'DEMO/alice%" + realm.alicePassword + "'");
-    t.plain("  rpcclient -U 'DEMO/alice%" + realm.alicePassword + "' -c 'echoaddone 41' 'ncacn_ip_tcp:127.0.0.1[" + realm.port() + ",sign]'");
+    // rpcclient asks the endpoint mapper on port 135 even when the binding names a port.
+    RpcServer epm = startEndpointMapper(realm);
+    if (epm != null) {
+      t.plain("  rpcclient -U 'DEMO/alice%" + realm.alicePassword + "' -c 'echoaddone 41' 'ncacn_ip_tcp:127.0.0.1[" + realm.port() + ",sign]'");
+    } else {
+      t.plain("  (rpcclient asks the endpoint mapper on 127.0.0.1 port 135 first, which is taken or needs root here;");
+      t.plain("   where it is free the demo serves one, and rpcclient -U 'DEMO/alice%…' -c 'echoaddone 41' 'ncacn_ip_tcp:127.0.0.1[PORT,sign]' works)");
+    }
     t.plain("  KRB5_CONFIG=" + dir.resolve("krb5.conf") + " kinit alice@" + DemoCommandRealm.REALM);
     CountDownLatch stop = new CountDownLatch(1);
+    if (epm != null) {
+      Runtime.getRuntime().addShutdownHook(new Thread(epm::close, "msrpc-demo-epm-stop"));
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "msrpc-demo-stop"));
     try {
       stop.await();
