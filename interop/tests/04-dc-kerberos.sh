@@ -21,7 +21,7 @@ for opts in seal seal,krb5 sign,spnego; do
   echo "== rpcclient --use-kerberos=required against $DC_FQDN [$opts]"
   mark="$(dc_log_mark)"
   "$INTEROP_HOME/samba-dc" exec env KRB5_CONFIG="$KRB5_CONFIG" KRB5CCNAME="$KRB5CCNAME" \
-    rpcclient -s "$DC_CLIENT_CONF" --use-kerberos=required -U "alice@$DC_REALM" \
+    rpcclient -s "$DC_CLIENT_CONF" --use-kerberos=required -N -U "alice@$DC_REALM" \
     "ncacn_ip_tcp:$DC_FQDN[$opts]" -c enumdomusers > "$work/users.txt" 2>&1 < /dev/null
   check_contains "Kerberos enumdomusers [$opts]" "$work/users.txt" 'user:\[alice\]' 'user:\[bob\]'
   dc_log_since "$mark" > "$work/dclog.txt"

@@ -17,7 +17,7 @@ start_serve --keytab "$DC_KEYTAB" --realm "$DC_REALM" --spn "$SVC_SPN"
 for opts in seal seal,krb5 seal,spnego; do
   echo "== rpcclient --use-kerberos=required 'ncacn_ip_tcp:$SVC_HOST[$SERVE_PORT,$opts]'"
   "$INTEROP_HOME/samba-dc" exec env KRB5_CONFIG="$KRB5_CONFIG" KRB5CCNAME="$KRB5CCNAME" \
-    rpcclient -s "$DC_CLIENT_CONF" --use-kerberos=required -U "alice@$DC_REALM" \
+    rpcclient -s "$DC_CLIENT_CONF" --use-kerberos=required -N -U "alice@$DC_REALM" \
     "ncacn_ip_tcp:$SVC_HOST[$SERVE_PORT,$opts]" -c 'echoaddone 41; echodata 70000; sourcedata 70000' \
     > "$work/out.txt" 2>&1 < /dev/null || { echo "FAIL: exited $?"; cat "$work/out.txt"; exit 1; }
   cat "$work/out.txt"
