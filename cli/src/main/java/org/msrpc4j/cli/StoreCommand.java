@@ -19,8 +19,10 @@ import org.msrpc4j.store.StoreClient;
 import org.msrpc4j.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code msrpc store BINDING ACTION …}: the secure object store's client (served by
@@ -57,16 +59,19 @@ public final class StoreCommand implements Callable<Integer> {
   @Mixin
   AuthOptions authOptions;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() {
     RpcBinding b;
     try {
       b = RpcBinding.parse(binding);
     } catch (RpcException e) {
-      System.err.println("msrpc store: " + e.getMessage());
+      spec.commandLine().getErr().println("msrpc store: " + e.getMessage());
       return 2;
     }
-    StoreCommandActions actions = new StoreCommandActions(System.out);
+    StoreCommandActions actions = new StoreCommandActions(spec.commandLine().getOut());
     try (RpcClient client = RpcClient.create(ClientSettings.defaults(), new EpmEndpointResolver(), authOptions.security());
          RpcChannel ch = client.channel(b)) {
       authOptions.apply(ch, b);
@@ -78,16 +83,16 @@ public final class StoreCommand implements Callable<Integer> {
         return run(actions, store);
       }
     } catch (IllegalArgumentException e) {
-      System.err.println("msrpc store: " + e.getMessage());
+      spec.commandLine().getErr().println("msrpc store: " + e.getMessage());
       return 2;
     } catch (StoreException e) {
-      System.err.println("msrpc store: " + e.getMessage());
+      spec.commandLine().getErr().println("msrpc store: " + e.getMessage());
       return 1;
     } catch (RpcException e) {
-      System.err.println("msrpc store: " + e.getMessage());
+      spec.commandLine().getErr().println("msrpc store: " + e.getMessage());
       return 1;
     } catch (IOException e) {
-      System.err.println("msrpc store: " + e.getMessage());
+      spec.commandLine().getErr().println("msrpc store: " + e.getMessage());
       return 1;
     }
   }
@@ -111,6 +116,7 @@ public final class StoreCommand implements Callable<Integer> {
         }
       }
       case "get" -> {
+        // The data are bytes: they go to the standard output stream as they are.
         PrintStream out = System.out;
         out.write(store.read(arg(0, "get PATH")));
         out.flush();

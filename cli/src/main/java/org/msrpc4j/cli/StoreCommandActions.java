@@ -1,6 +1,6 @@
 package org.msrpc4j.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 import org.msrpc4j.authz.Sddl;
 import org.msrpc4j.authz.SecurityDescriptor;
@@ -18,9 +18,9 @@ final class StoreCommandActions {
   /** Owner, group and DACL: what getacl asks for (the SACL needs a privilege). */
   static final int READABLE_PARTS = SecurityInformation.OWNER | SecurityInformation.GROUP | SecurityInformation.DACL;
 
-  private final PrintStream out;
+  private final PrintWriter out;
 
-  StoreCommandActions(PrintStream out) {
+  StoreCommandActions(PrintWriter out) {
     this.out = out;
   }
 
@@ -28,10 +28,12 @@ final class StoreCommandActions {
     for (StoreEntryInfo e : entries) {
       out.println(e.container() ? e.name() + "/" : e.name());
     }
+    out.flush();
   }
 
   void acl(SecurityDescriptor sd) {
     out.println(Sddl.format(sd));
+    out.flush();
   }
 
   void whoami(StoreClient.Identity id) {
@@ -44,6 +46,7 @@ final class StoreCommandActions {
     for (String g : id.groupSids()) {
       out.println("group:                " + g);
     }
+    out.flush();
   }
 
   /** The parts a setacl SDDL names, and the descriptor. */
