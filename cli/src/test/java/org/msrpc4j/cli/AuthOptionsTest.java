@@ -41,6 +41,16 @@ class AuthOptionsTest {
   }
 
   @Test
+  void kerberosFromTheCredentialCache() throws Exception {
+    AuthOptions.Resolved r = resolve("ncacn_ip_tcp:dc[sign,krb5]", "-k", "--spn", "host/dc.example.test");
+    assertThat(r.service()).isEqualTo(AuthnService.GSS_KERBEROS);
+    assertThat(r.level()).isEqualTo(AuthnLevel.PKT_INTEGRITY);
+    assertThat(r.identity()).as("null = the current thread's (the ccache)").isNull();
+    assertThat(r.spn()).isEqualTo("host/dc.example.test");
+    assertThat(resolve("ncacn_ip_tcp:dc[seal]", "-k").service()).isEqualTo(AuthnService.GSS_NEGOTIATE);
+  }
+
+  @Test
   void sealWithoutUserIsAnonymousNtlm() throws Exception {
     AuthOptions.Resolved r = resolve("ncacn_ip_tcp:dc[seal]");
     assertThat(r.authenticated()).isTrue();
