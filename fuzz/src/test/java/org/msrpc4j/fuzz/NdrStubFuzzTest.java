@@ -5,6 +5,8 @@ import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.Set;
+import org.msrpc4j.interfaces.echo.RpcechoDispatcher;
+import org.msrpc4j.interfaces.echo.SambaEchoServer;
 import org.msrpc4j.runtime.RpcCall;
 import org.msrpc4j.runtime.RpcException;
 import org.msrpc4j.runtime.RpcInterfaceHandler;
@@ -17,7 +19,8 @@ import org.msrpc4j.runtime.epm.EpmDispatcher;
 /**
  * NDR decoding of real interfaces' request stubs, as the server dispatches them: rpcecho (all ten
  * operations: conformant arrays, strings, unique pointers, unions, enums, surrounding structures)
- * and the endpoint mapper (towers, context handles).
+ * both hand-written (runtime) and generated from the project's IDL by the Maven plugin
+ * (interfaces), and the endpoint mapper (towers, context handles).
  *
  * <p>Contract: a dispatcher fails only with {@link RpcException} (the NDR layer's errors become
  * RPC_X_BAD_STUB_DATA); the context-handle table never grows past its quota.
@@ -32,18 +35,23 @@ class NdrStubFuzzTest {
 
   /**
    * The libFuzzer-style entry point, also used by {@code fuzz/run-fuzz}. Byte 0 chooses the
-   * interface (odd: EPM), byte 1 the opnum (out-of-range opnums included), the rest is the stub,
-   * so that a captured request stub is a seed as it is.
+   * interface (0 hand-written rpcecho, 1 EPM, 2 generated rpcecho; taken modulo 3), byte 1 the
+   * opnum (out-of-range opnums included), the rest is the stub, so that a captured request stub
+   * is a seed as it is.
    */
   public static void fuzzerTestOneInput(byte[] input) {
     if (input.length < 2) {
       return;
     }
-    boolean epm = (input[0] & 1) != 0;
+    int iface = (input[0] & 0xff) % 3;
     int opnum = input[1] & 0xff;
     byte[] stub = Arrays.copyOfRange(input, 2, input.length);
     ServerContextHandles handles = new ServerContextHandles(HANDLE_QUOTA);
-    RpcInterfaceHandler handler = epm ? epm() : new EchoDispatcher(new SambaEchoService(4096));
+    RpcInterfaceHandler handler = switch (iface) {
+      case 1 -> epm();
+      case 2 -> new RpcechoDispatcher(new SambaEchoServer(4096));
+      default -> new EchoDispatcher(new SambaEchoService(4096));
+    };
     Documented.run(() -> handler.dispatch(opnum, stub, call(opnum, handles)), Set.of(RpcException.class));
     if (handles.size() > HANDLE_QUOTA) {
       throw new AssertionError("context handles past the quota: " + handles.size());
