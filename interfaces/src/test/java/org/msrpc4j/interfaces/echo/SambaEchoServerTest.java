@@ -149,4 +149,16 @@ class SambaEchoServerTest {
     assertThat(sleeping.get(30, TimeUnit.SECONDS)).isEqualTo(2);
     assertThat(echo.echoTestSleep(loop.channel, 0)).isZero();
   }
+
+  @Test
+  void aCancelledTestSleepFreesItsServerThread() throws Exception {
+    // An hour's sleep, cancelled: the server sees the cancel and answers, so a graceful shutdown
+    // finds no call in flight (an uncancelled sleep would hold it for the hour).
+    CompletableFuture<byte[]> sleeping = loop.channel.callAsync(Rpcecho.INTERFACE_ID, Rpcecho.OPNUM_ECHO_TEST_SLEEP,
+        new byte[] {0x10, 0x0e, 0, 0});
+    // Sent after the sleep on the same channel: by its answer the sleep has (almost always) reached the handler.
+    assertThat(echo.echoAddOne(1).outData()).isEqualTo(2);
+    sleeping.cancel(true);
+    assertThat(loop.server.shutdown(java.time.Duration.ofSeconds(60))).isTrue();
+  }
 }
