@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.msrpc4j.interfaces.identity.Msrpc4jIdentity;
 import org.msrpc4j.runtime.RpcException;
 import org.msrpc4j.runtime.echo.RpcEcho;
 import org.msrpc4j.runtime.epm.EndpointRegistry;
@@ -94,7 +95,7 @@ public final class DemoCommand implements Callable<Integer> {
     EndpointRegistry registry = new EndpointRegistry();
     registry.registerTcp(RpcEcho.INTERFACE, realm.port(), "rpcecho (msrpc4j demo)");
     registry.registerTcp(RpcMgmt.INTERFACE, realm.port(), "remote management (msrpc4j demo)");
-    registry.registerTcp(WhoamiCommandWire.INTERFACE, realm.port(), "identity (msrpc4j demo)");
+    registry.registerTcp(Msrpc4jIdentity.INTERFACE_ID, realm.port(), "identity (msrpc4j demo)");
     registry.registerTcp(StoreCommandServing.INTERFACE, realm.port(), "secure object store (msrpc4j demo)");
     try {
       return RpcServer.builder().register(new EpmDispatcher(registry)).listen("127.0.0.1", 135).build().start();

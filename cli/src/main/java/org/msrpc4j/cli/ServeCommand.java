@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import org.msrpc4j.interfaces.echo.Rpcecho;
 import org.msrpc4j.interfaces.echo.RpcechoDispatcher;
 import org.msrpc4j.interfaces.echo.SambaEchoServer;
+import org.msrpc4j.interfaces.identity.Msrpc4jIdentity;
 import org.msrpc4j.runtime.RpcException;
 import org.msrpc4j.runtime.epm.EndpointRegistry;
 import org.msrpc4j.runtime.epm.EpmDispatcher;
@@ -113,7 +114,7 @@ public final class ServeCommand implements Callable<Integer> {
       for (int p : ports) {
         registry.registerTcp(Rpcecho.INTERFACE_ID, p, "rpcecho (msrpc4j)");
         registry.registerTcp(RpcMgmt.INTERFACE, p, "remote management (msrpc4j)");
-        registry.registerTcp(WhoamiCommandWire.INTERFACE, p, "identity (msrpc4j)");
+        registry.registerTcp(Msrpc4jIdentity.INTERFACE_ID, p, "identity (msrpc4j)");
         if (served != null) {
           registry.registerTcp(StoreCommandServing.INTERFACE, p, "secure object store (msrpc4j)");
         }

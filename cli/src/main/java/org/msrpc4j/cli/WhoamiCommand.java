@@ -1,8 +1,11 @@
 package org.msrpc4j.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
-import org.msrpc4j.ndr.NdrEncoder;
-import org.msrpc4j.ndr.NdrException;
+import org.msrpc4j.interfaces.identity.IdentityInfo;
+import org.msrpc4j.interfaces.identity.IdentitySid;
+import org.msrpc4j.interfaces.identity.Msrpc4jIdentity;
+import org.msrpc4j.interfaces.identity.Msrpc4jIdentityClient;
 import org.msrpc4j.runtime.RpcException;
 import org.msrpc4j.runtime.RpcStatus;
 import org.msrpc4j.runtime.client.ClientSettings;
@@ -38,39 +41,36 @@ public final class WhoamiCommand implements Callable<Integer> {
     try (RpcClient client = RpcClient.create(ClientSettings.defaults(), new EpmEndpointResolver(), authOptions.security());
          RpcChannel ch = client.channel(b)) {
       authOptions.apply(ch, b);
-      NdrEncoder none = new NdrEncoder(); // WhoAmI has no [in] parameters
-      byte[] out = ch.call(WhoamiCommandWire.INTERFACE, WhoamiCommandWire.OPNUM_WHOAMI, none.toByteArray());
-      WhoamiCommandWire.Response r = WhoamiCommandWire.decodeResponse(out);
+      // explicit_handle: the generated stub takes the binding to call on as its first argument.
+      Msrpc4jIdentity.WhoAmIResult r = new Msrpc4jIdentityClient(ch).whoAmI(ch);
       print(r.info());
-      return r.result() == 0 ? 0 : 1;
+      return r.returnValue() == 0 ? 0 : 1;
     } catch (IllegalArgumentException e) {
       System.err.println("msrpc whoami: " + e.getMessage());
       return 2;
     } catch (RpcException e) {
+      // a response that does not unmarshal arrives here as RPC_X_BAD_STUB_DATA with the reason
       System.err.println("msrpc whoami: " + e.getMessage());
-      return 1;
-    } catch (NdrException e) {
-      System.err.println("msrpc whoami: bad response from the server: " + e.getMessage());
       return 1;
     }
   }
 
-  private static void print(WhoamiCommandWire.IdentityInfo i) {
-    System.out.println("client principal:     " + orNone(i.clientPrincipal()));
-    System.out.println("server principal:     " + orNone(i.serverPrincipal()));
-    System.out.println("authentication level: " + i.authnLevel());
-    System.out.println("authentication svc:   " + i.authnService());
-    System.out.println("authorization svc:    " + i.authzService());
-    System.out.println("impersonation status: " + i.impersonationStatus()
-        + (i.impersonationStatus() == 0 ? " (impersonated " + orNone(i.impersonatedUser()) + ")"
-            : " (" + RpcStatus.nameOf((int) i.impersonationStatus()) + ")"));
-    if (i.user() != null && i.user().sid() != null) {
-      System.out.println("user:                 " + i.user().sid() + "  " + orNone(i.user().name()));
+  private static void print(IdentityInfo i) {
+    System.out.println("client principal:     " + orNone(i.clientPrincipal));
+    System.out.println("server principal:     " + orNone(i.serverPrincipal));
+    System.out.println("authentication level: " + Integer.toUnsignedString(i.authnLevel));
+    System.out.println("authentication svc:   " + Integer.toUnsignedString(i.authnService));
+    System.out.println("authorization svc:    " + Integer.toUnsignedString(i.authzService));
+    System.out.println("impersonation status: " + Integer.toUnsignedString(i.impersonationStatus)
+        + (i.impersonationStatus == 0 ? " (impersonated " + orNone(i.impersonatedUser) + ")"
+            : " (" + RpcStatus.nameOf(i.impersonationStatus) + ")"));
+    if (i.user != null && i.user.sid != null) {
+      System.out.println("user:                 " + i.user.sid + "  " + orNone(i.user.name));
     } else {
       System.out.println("user:                 (no authorization context)");
     }
-    for (WhoamiCommandWire.IdentitySid g : i.groups()) {
-      System.out.printf("group:                %s  %s  (0x%08x)%n", g.sid(), orNone(g.name()), g.attributes());
+    for (IdentitySid g : i.groups == null ? List.<IdentitySid>of() : i.groups) {
+      System.out.printf("group:                %s  %s  (0x%08x)%n", g.sid, orNone(g.name), g.attributes);
     }
   }
 
