@@ -55,8 +55,13 @@ is_ci() { [ "${CI:-}" = "true" ] || [ "${CI:-}" = "1" ]; }
 # True when ./msrpc has the subcommand: `msrpc help NAME` exits 0 for a registered command and 2
 # ("Unknown subcommand") otherwise. (Not `msrpc NAME --help`: picocli answers the top-level --help
 # with exit 0 even when NAME is unknown.)
+# Any other failure (no java, a crashing jar) is an error, so that it cannot pass for a skip.
 msrpc_has_command() {
-  "$MSRPC" help "$1" >/dev/null 2>&1
+  local out rc=0
+  out="$("$MSRPC" help "$1" 2>&1)" || rc=$?
+  [ "$rc" -eq 0 ] && return 0
+  grep -q "Unknown subcommand" <<<"$out" && return 1
+  die "'$MSRPC help $1' failed (exit $rc): $(head -n 5 <<<"$out")"
 }
 
 # True when the subcommand's usage matches the option (an extended regex), e.g.
