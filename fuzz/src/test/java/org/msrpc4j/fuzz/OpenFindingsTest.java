@@ -22,11 +22,33 @@ class OpenFindingsTest {
   }
 
   @Test
+  @Disabled("open finding (kerberos): a ticket whose sname has no name-string makes Principal's constructor throw"
+      + " IllegalArgumentException out of DceKerberosServerContext.acceptApReq (also through SPNEGO).")
+  void kerberosTicketWithoutServerNameComponents() throws IOException {
+    KerberosFuzzTest.fuzzerTestOneInput(reproducer("kerberos-ticket-sname-without-components"));
+  }
+
+  @Test
+  @Disabled("open finding (kerberos): a ticket whose enc-part has no cipher makes AesCtsHmacSha1Cipher.decrypt"
+      + " (and Rc4HmacCipher.decrypt) throw NullPointerException, called from DceKerberosServerContext.acceptApReq.")
+  void kerberosTicketWithoutCipher() throws IOException {
+    KerberosFuzzTest.fuzzerTestOneInput(reproducer("kerberos-ticket-without-cipher"));
+  }
+
+  @Test
   @Disabled("open finding (authz): an SDDL resource-attribute ACE whose string value holds control characters"
       + " (NUL, 0x01) and non-ASCII characters parses, but Sddl.format writes a form that parses to a different"
       + " value (160 vs 86 bytes of application data): the SDDL round trip loses or rewrites such strings.")
   void sddlClaimStringWithControlCharactersRoundTrips() throws IOException {
     SecurityDescriptorFuzzTest.fuzzerTestOneInput(reproducer("sddl-claim-string-with-control-characters"));
+  }
+
+  @Test
+  @Disabled("open finding (authz): for descriptors Sddl.parse accepts, Sddl.format writes text that Sddl.parse"
+      + " refuses (unbalanced parentheses in a resource attribute's extra data, conditional expressions nested"
+      + " deeper than the parser allows, empty attribute names, TS values without quotes).")
+  void sddlFormatOutputParses() throws IOException {
+    SecurityDescriptorFuzzTest.fuzzerTestOneInput(reproducer("sddl-format-output-does-not-parse"));
   }
 
   private static byte[] reproducer(String name) throws IOException {
