@@ -51,6 +51,15 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--spn", paramLabel = "SPN", description = "The service principal name (reported by mgmt inq_princ_name).")
   String spn;
 
+  @Option(names = "--embedded-kdc", paramLabel = "PORT", arity = "0..1", fallbackValue = "0",
+      description = {"Start a KDC in this process for the --accounts realm (its users plus the service principal,",
+          "--spn or host/<first listen host>), on PORT (default: any free one); adds Kerberos and Negotiate."})
+  Integer embeddedKdcPort;
+
+  @Option(names = "--krb5conf-out", paramLabel = "FILE",
+      description = "With --embedded-kdc: where to write the clients' krb5.conf (default: a new temporary file; the path is printed).")
+  java.nio.file.Path krb5ConfOut;
+
   @Option(names = "--min-level", paramLabel = "LEVEL",
       description = "Minimum authentication level for every interface: none, connect, call, pkt, integrity, privacy (default none).")
   String minLevel;
@@ -68,27 +77,67 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    ServeCommandRunning running;
+    try {
+      running = start();
+    } catch (ServeCommandRunning.StartFailed e) {
+      return e.exitCode();
+    }
+    System.out.flush();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.err.println("msrpc serve: stopping (draining calls in flight for up to " + graceSeconds + " s)");
+      running.stop(Duration.ofSeconds(graceSeconds));
+      stopped.countDown();
+    }, "msrpc-serve-stop"));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  /**
+   * Starts everything the options ask for and prints where it listens; {@link #call} then waits
+   * for Ctrl-C. Tests call this directly and stop what it returns.
+   *
+   * @return the running servers, store and KDC
+   * @throws ServeCommandRunning.StartFailed after printing why (nothing is left running)
+   */
+  ServeCommandRunning start() throws ServeCommandRunning.StartFailed {
     List<InetSocketAddress> addresses = new ArrayList<>();
     for (String l : listen) {
       InetSocketAddress a = parse(l);
       if (a == null) {
         System.err.println("msrpc serve: bad --listen '" + l + "': expected HOST:PORT");
-        return 2;
+        throw new ServeCommandRunning.StartFailed(2);
       }
       addresses.add(a);
     }
+    if (krb5ConfOut != null && embeddedKdcPort == null) {
+      System.err.println("msrpc serve: --krb5conf-out needs --embedded-kdc");
+      throw new ServeCommandRunning.StartFailed(2);
+    }
+    ServeCommandKdc kdc = embeddedKdcPort == null ? null
+        : new ServeCommandKdc(addresses.get(0).getHostString(), embeddedKdcPort, spn, krb5ConfOut);
     EndpointRegistry registry = new EndpointRegistry();
     RpcServer.Builder main = RpcServer.builder().allowRemoteStop(allowRemoteStop)
         .register(new RpcechoDispatcher(new SambaEchoServer()))
         .register(new WhoamiCommandServer());
     try {
-      main.authentication(ServeCommandAccounts.policy(accounts, keytab, minLevel));
+      main.authentication(ServeCommandAccounts.policy(accounts, keytab, minLevel, kdc));
       if (spn != null) {
         main.principalName(spn);
+      } else if (kdc != null) {
+        main.principalName(kdc.spn());
       }
     } catch (IllegalArgumentException e) {
       System.err.println("msrpc serve: " + e.getMessage());
-      return 2;
+      if (kdc != null) {
+        kdc.close();
+      }
+      throw new ServeCommandRunning.StartFailed(2);
     }
     StoreCommandServing.Served store = null;
     if (data != null) {
@@ -96,7 +145,10 @@ public final class ServeCommand implements Callable<Integer> {
         store = StoreCommandServing.open(data);
       } catch (org.msrpc4j.store.StoreException e) {
         System.err.println("msrpc serve: " + e.getMessage());
-        return 1;
+        if (kdc != null) {
+          kdc.close();
+        }
+        throw new ServeCommandRunning.StartFailed(1);
       }
       main.register(store.dispatcher());
     }
@@ -135,25 +187,14 @@ public final class ServeCommand implements Callable<Integer> {
       }
     } catch (RpcException e) {
       System.err.println("msrpc serve: " + e.getMessage());
-      servers.forEach(s -> s.shutdown(Duration.ZERO));
-      return 1;
+      new ServeCommandRunning(servers, served, kdc).stop(Duration.ZERO);
+      throw new ServeCommandRunning.StartFailed(1);
     }
-    System.out.flush();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      System.err.println("msrpc serve: stopping (draining calls in flight for up to " + graceSeconds + " s)");
-      servers.forEach(s -> s.shutdown(Duration.ofSeconds(graceSeconds)));
-      if (served != null) {
-        served.store().close();
-      }
-      stopped.countDown();
-    }, "msrpc-serve-stop"));
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    ServeCommandRunning running = new ServeCommandRunning(servers, served, kdc);
+    if (kdc != null) {
+      kdc.howToConnect(running.boundAddresses().get(0).getPort(), null).forEach(System.out::println);
     }
-    return 0;
+    return running;
   }
 
   /** HOST:PORT, with [v6]:PORT accepted too. */

@@ -23,6 +23,7 @@ import org.msrpc4j.security.ntlm.NtlmServerConfig;
  * How {@code msrpc serve} authenticates: {@code --accounts FILE} makes an NTLM provider over the
  * YAML account store, {@code --keytab FILE} a Kerberos provider (callers' tokens from their PAC,
  * else from the account store), both together a Negotiate (SPNEGO) provider over them;
+ * {@code --embedded-kdc} Kerberos and Negotiate with keys from a KDC started in-process;
  * {@code --min-level} sets the default minimum level. Stateless.
  */
 final class ServeCommandAccounts {
@@ -38,6 +39,23 @@ final class ServeCommandAccounts {
    *     naming the line —, unreadable keytab)
    */
   static ServerAuthPolicy policy(Path accounts, Path keytab, String minLevel) {
+    return policy(accounts, keytab, minLevel, null);
+  }
+
+  /**
+   * The server's authentication policy, with Kerberos and Negotiate from an embedded KDC.
+   *
+   * @param accounts the accounts file (required with {@code embeddedKdc})
+   * @param keytab the service's keytab, or null (not with {@code embeddedKdc})
+   * @param minLevel the default minimum level name, or null for none
+   * @param embeddedKdc the KDC to start with the accounts' users, or null; the caller closes it
+   * @throws IllegalArgumentException with a message for the user, as above, and when the KDC
+   *     cannot start
+   */
+  static ServerAuthPolicy policy(Path accounts, Path keytab, String minLevel, ServeCommandKdc embeddedKdc) {
+    if (embeddedKdc != null && (accounts == null || keytab != null)) {
+      throw new IllegalArgumentException("--embedded-kdc needs --accounts (its users become the realm's principals) and no --keytab");
+    }
     AuthnLevel minimum = minLevel == null ? AuthnLevel.NONE : AuthOptions.parseLevel(minLevel);
     AccountStore store = null;
     NtlmSecurityProvider ntlm = null;
@@ -66,6 +84,18 @@ final class ServeCommandAccounts {
     List<SecurityProvider> providers = new ArrayList<>();
     if (ntlm != null) {
       providers.add(ntlm);
+    }
+    if (embeddedKdc != null) {
+      try {
+        // [Kerberos, Negotiate over Kerberos and NTLM], with the service keys the KDC made.
+        providers.addAll(embeddedKdc.start(store, ntlm));
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot start the embedded KDC: " + e.getMessage(), e);
+      }
+      System.out.println("authentication: Kerberos and Negotiate through the embedded KDC (realm "
+          + embeddedKdc.realmName() + ", service principal " + embeddedKdc.spn() + ")");
+      System.out.println("minimum authentication level: " + minimum);
+      return ServerAuthPolicy.builder(SecurityProviderRegistry.of(providers)).defaultMinimumLevel(minimum).build();
     }
     if (kerberos != null) {
       providers.add(kerberos);
