@@ -26,11 +26,21 @@ import picocli.CommandLine.Option;
  * rpcecho, for interop tests. Runs until Ctrl-C, then drains calls in flight.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = {"Serve rpcecho and the management interface on the --listen addresses, and the endpoint",
-        "mapper on --epm-port of each listening host. Logs each association; Ctrl-C stops cleanly."})
+    description = {"Serve rpcecho, the management and identity interfaces and (with --data) the store on the --listen",
+        "addresses, and the endpoint mapper on --epm-port of each listening host. Options may come from a",
+        "--config YAML file. Logs each association, each authentication (who, how, level) once per security",
+        "context and each access denial; Ctrl-C stops cleanly."})
 public final class ServeCommand implements Callable<Integer> {
-  @Option(names = "--listen", paramLabel = "HOST:PORT", required = true,
-      description = "Address to listen on (repeatable); port 0 picks a free port.")
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = {"YAML file with a key per option (cli/src/main/resources/serve-example.yaml is a commented example);",
+          "options given on the command line override it."})
+  java.nio.file.Path config;
+
+  @Option(names = "--listen", paramLabel = "HOST:PORT",
+      description = "Address to listen on (repeatable; required here or in --config); port 0 picks a free port.")
   List<String> listen = new ArrayList<>();
 
   @Option(names = "--epm-port", paramLabel = "PORT", defaultValue = "135",
@@ -63,6 +73,11 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--min-level", paramLabel = "LEVEL",
       description = "Minimum authentication level for every interface: none, connect, call, pkt, integrity, privacy (default none).")
   String minLevel;
+
+  @Option(names = "--min-level-for", paramLabel = "IFACE=LEVEL",
+      description = {"Minimum level for one interface (repeatable), overriding --min-level: IFACE is echo, mgmt, epm,",
+          "identity, store or a uuid; calls below it are refused with status 5 (access denied)."})
+  List<String> minLevelFor = new ArrayList<>();
 
   @Option(names = "--data", paramLabel = "DIR",
       description = "Serve the secure object store with its SQLite database under DIR (created when missing).")
@@ -106,6 +121,9 @@ public final class ServeCommand implements Callable<Integer> {
    * @throws ServeCommandRunning.StartFailed after printing why (nothing is left running)
    */
   ServeCommandRunning start() throws ServeCommandRunning.StartFailed {
+    picocli.CommandLine.ParseResult parsed = spec == null ? null : spec.commandLine().getParseResult();
+    java.util.Map<java.util.UUID, org.msrpc4j.security.AuthnLevel> minimums =
+        ServeCommandSettings.resolve(this, name -> parsed != null && parsed.hasMatchedOption(name));
     List<InetSocketAddress> addresses = new ArrayList<>();
     for (String l : listen) {
       InetSocketAddress a = parse(l);
@@ -125,8 +143,14 @@ public final class ServeCommand implements Callable<Integer> {
     RpcServer.Builder main = RpcServer.builder().allowRemoteStop(allowRemoteStop)
         .register(new RpcechoDispatcher(new SambaEchoServer()))
         .register(new WhoamiCommandServer());
+    org.msrpc4j.runtime.auth.ServerAuthPolicy policy;
     try {
-      main.authentication(ServeCommandAccounts.policy(accounts, keytab, minLevel, kdc));
+      policy = ServeCommandMinimums.policy(ServeCommandAccounts.policy(accounts, keytab, minLevel, kdc), minimums,
+          ServeCommandSettings.served(data != null), new ServeCommandAuthLog());
+      main.authentication(policy);
+      if (!ServeCommandSettings.banner(minimums).isEmpty()) {
+        System.out.println("minimum authentication level per interface: " + ServeCommandSettings.banner(minimums));
+      }
       if (spn != null) {
         main.principalName(spn);
       } else if (kdc != null) {
@@ -172,7 +196,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
       }
       if (epmPort > 0) {
-        RpcServer.Builder epm = RpcServer.builder().register(new EpmDispatcher(registry));
+        RpcServer.Builder epm = RpcServer.builder().register(new EpmDispatcher(registry)).authentication(policy);
         Set<String> hosts = new LinkedHashSet<>();
         for (InetSocketAddress a : addresses) {
           hosts.add(a.getHostString());

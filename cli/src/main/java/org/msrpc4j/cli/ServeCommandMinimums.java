@@ -98,7 +98,7 @@ final class ServeCommandMinimums {
       }
     }
     if (!canAuthenticate && minimums.values().stream().anyMatch(l -> l != AuthnLevel.NONE)) {
-      throw new IllegalArgumentException("--min-level-for needs --accounts, --keytab or --embedded-kdc: without them no caller can authenticate");
+      throw new IllegalArgumentException("a per-interface minimum level (--min-level-for, minLevels) needs --accounts, --keytab or --embedded-kdc: without them no caller can authenticate");
     }
     ServerAuthPolicy.Builder b = ServerAuthPolicy.builder(base.providers()).defaultMinimumLevel(base.defaultMinimumLevel());
     for (UUID uuid : served) {
