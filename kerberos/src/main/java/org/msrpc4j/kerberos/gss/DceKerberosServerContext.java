@@ -111,6 +111,17 @@ public final class DceKerberosServerContext extends KerberosContextBase implemen
         if (ticket.getSname() == null || ticket.getRealm() == null || ticket.getEncryptedEncPart() == null) {
             throw new SecurityContextException(SecurityStatus.INVALID_TOKEN, "ticket without server name or encrypted part");
         }
+        // Kerby decodes absent or empty DER fields as null or empty lists; reject them here so that
+        // no hostile ticket reaches Principal or the ciphers with a value they cannot take.
+        List<String> snameParts = ticket.getSname().getNameStrings();
+        boolean emptyPart = snameParts == null || snameParts.isEmpty();
+        for (int i = 0; !emptyPart && i < snameParts.size(); i++) {
+            emptyPart = snameParts.get(i) == null;
+        }
+        if (emptyPart || ticket.getEncryptedEncPart().getCipher() == null) {
+            throw new SecurityContextException(SecurityStatus.INVALID_TOKEN,
+                    "ticket with an empty server name component or no cipher text");
+        }
         server = Principal.fromKerby(ticket.getSname(), ticket.getRealm());
         int etype = ticket.getEncryptedEncPart().getEType() == null ? -1 : ticket.getEncryptedEncPart().getEType().getValue();
         int kvno = ticket.getEncryptedEncPart().getKvno();
