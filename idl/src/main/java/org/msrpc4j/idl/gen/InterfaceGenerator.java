@@ -167,6 +167,7 @@ final class InterfaceGenerator {
     w.line("import org.msrpc4j.runtime.RpcClientChannel;");
     w.line("import org.msrpc4j.runtime.RpcException;");
     w.line("import org.msrpc4j.runtime.RpcInterfaceHandler;");
+    w.line("import org.msrpc4j.runtime.RpcRequest;");
     w.line("import org.msrpc4j.runtime.RpcStatus;");
     w.blank();
     return w;
@@ -318,7 +319,14 @@ final class InterfaceGenerator {
     String args = String.join(", ", inArguments(op));
     String b = bindingExpression(op, "binding");
     String target = b == null ? "channel" : b;
+    // An [idempotent] operation travels as such, so the runtime may send it again after a lost connection.
     String call = base + ".INTERFACE_ID, " + op.model().opnum() + ", encode" + cap + "(" + args + ")";
+    if (op.model().idempotent()) {
+      call = "RpcRequest.idempotent(" + call + ")";
+    }
+    String asyncCall = op.model().idempotent()
+        ? "RpcRequest.idempotent(" + base + ".INTERFACE_ID, " + op.model().opnum() + ", stub)"
+        : base + ".INTERFACE_ID, " + op.model().opnum() + ", stub";
     String signature = String.join(", ", signature(op, "RpcClientChannel", "binding"));
 
     w.javadoc(doc + (isVoid ? "" : "\n@return " + (op.hasResultRecord() ? "the [out] parameters and return value" : "the return value"))
@@ -344,9 +352,9 @@ final class InterfaceGenerator {
     w.line("return CompletableFuture.failedFuture(x);");
     w.line("}");
     if (isVoid) {
-      w.line("return " + target + ".callAsync(" + base + ".INTERFACE_ID, " + op.model().opnum() + ", stub).thenApply(out -> null);");
+      w.line("return " + target + ".callAsync(" + asyncCall + ").thenApply(out -> null);");
     } else {
-      w.line("return " + target + ".callAsync(" + base + ".INTERFACE_ID, " + op.model().opnum() + ", stub).thenApply(out -> {");
+      w.line("return " + target + ".callAsync(" + asyncCall + ").thenApply(out -> {");
       w.line("try {");
       w.line("return decode" + cap + "(out" + (args.isEmpty() ? "" : ", " + args) + ");");
       w.line("} catch (RpcException x) {");

@@ -28,6 +28,14 @@ public record OperationModel(
     return decl.name();
   }
 
+  /**
+   * Whether the IDL marks it {@code [idempotent]}: running it twice does no harm, so the client
+   * runtime may send it again when the connection dies while it is in flight.
+   */
+  public boolean idempotent() {
+    return Attribute.has(decl.attrs(), "idempotent");
+  }
+
   /** Whether it is transmitted at all (not local and not a hole). */
   public boolean onWire() {
     return opnum >= 0 && !hole;

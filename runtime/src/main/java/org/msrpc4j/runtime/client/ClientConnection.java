@@ -97,6 +97,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     final CompletableFuture<byte[]> future;
     StubAssembler assembler; // event loop only
     ScheduledFuture<?> timeout;
+    /** Set once the request is written: from then on the server may have executed it. */
+    volatile boolean sent;
 
     PendingCall(CompletableFuture<byte[]> future) {
       this.future = future;
@@ -309,7 +311,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
           bindReply = reply;
         }
         if (closed) {
-          reply.completeExceptionally(new RpcException(RpcStatus.RPC_S_CALL_FAILED, "connection closed"));
+          reply.completeExceptionally(ConnectionLostException.notSent("the connection was closed before " + pdu.type()));
           return;
         }
         channel.writeAndFlush(Unpooled.wrappedBuffer(PduCodec.encode(pdu)));
@@ -325,7 +327,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
   CompletableFuture<byte[]> call(int ctxId, int opnum, UUID object, byte[] stub) {
     CompletableFuture<byte[]> future = new CompletableFuture<>();
     if (closed || shutdownRequested) {
-      future.completeExceptionally(new RpcException(RpcStatus.RPC_S_CALL_FAILED_DNE, "connection is closing"));
+      future.completeExceptionally(ConnectionLostException.notSent("the connection is closing"));
       return future;
     }
     int callId = nextCallId.getAndIncrement();
@@ -361,8 +363,10 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         buf.addComponent(true, Unpooled.wrappedBuffer(f));
       }
       channel.writeAndFlush(buf).addListener(f -> {
-        if (!f.isSuccess()) {
-          fail(callId, new RpcException(RpcStatus.RPC_S_CALL_FAILED_DNE, "could not send the request"));
+        if (f.isSuccess()) {
+          pc.sent = true;
+        } else {
+          fail(callId, ConnectionLostException.notSent("could not write the request (" + f.cause() + ")"));
         }
       });
     }
@@ -536,7 +540,11 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
       return;
     }
     String detail = handshake != null && f.status() == RpcStatus.ERROR_ACCESS_DENIED
-        ? "the server denied access (the caller may not make this call)" : null;
+        ? "the server denied access (the caller may not make this call)"
+        : f.status() == RpcStatus.NCA_S_FAULT_CONTEXT_MISMATCH
+        ? "the server does not know this context handle (closed, run down, from another association group,"
+            + " or the server restarted since it was opened)"
+        : null;
     fail(f.callId(), new RpcException(f.status(), detail, f.hasFlag(PfcFlags.DID_NOT_EXECUTE), null));
   }
 
@@ -554,6 +562,21 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     for (Integer id : List.copyOf(pending.keySet())) {
       fail(id, e);
     }
+    failBindReply(e);
+  }
+
+  /**
+   * The connection is gone: calls not yet written fail as not sent (1727), calls written as in
+   * flight (1726), so that the channel can tell which ones may be retried.
+   */
+  private void failAllLost(String why) {
+    for (Map.Entry<Integer, PendingCall> e : List.copyOf(pending.entrySet())) {
+      fail(e.getKey(), e.getValue().sent ? ConnectionLostException.inFlight(why) : ConnectionLostException.notSent(why));
+    }
+    failBindReply(ConnectionLostException.notSent(why));
+  }
+
+  private void failBindReply(RpcException e) {
     CompletableFuture<BindAckPdu> b;
     synchronized (bindLock) {
       b = bindReply;
@@ -567,7 +590,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
     closed = true;
-    failAll(new RpcException(RpcStatus.RPC_S_CALL_FAILED, "the connection to the server was closed"));
+    failAllLost("the connection to the server was closed");
     super.channelInactive(ctx);
   }
 

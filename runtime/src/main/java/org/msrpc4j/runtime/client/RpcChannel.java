@@ -23,6 +23,8 @@ import org.msrpc4j.security.ClientIdentity;
 import org.msrpc4j.security.IdentityTracking;
 import org.msrpc4j.security.SecurityContextException;
 import org.msrpc4j.security.SecurityQos;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link RpcClientChannel} of one binding: a pool of up to {@code poolSize} connections that
@@ -30,9 +32,16 @@ import org.msrpc4j.security.SecurityQos;
  * when every open one carries {@code callsPerConnection} calls; a connection that closes is
  * dropped from the pool and replaced on demand.
  *
+ * <p>Recovery: when a connection dies (the server restarted, the network dropped it), the next
+ * call opens a new connection, binds and authenticates again with the channel's settings, in a
+ * new association group (the server ran the old one down, and with it every context handle, whose
+ * later use fails with nca_s_fault_context_mismatch). Calls caught by the loss are sent again as
+ * {@link ClientSettings#retry()} allows (by default once if never sent or {@code [idempotent]}).
+ *
  * <p>Thread-safe.
  */
 public final class RpcChannel implements RpcClientChannel {
+  private static final Logger LOG = LoggerFactory.getLogger(RpcChannel.class);
   private final RpcClient client;
   private final RpcBinding binding;
   private final ClientSettings settings;
@@ -202,8 +211,18 @@ public final class RpcChannel implements RpcClientChannel {
   }
 
   private CompletableFuture<byte[]> callAsync(RpcRequest request, ClientAuthInfo auth) {
-    UUID object = request.object() != null ? request.object() : binding.object();
     CompletableFuture<byte[]> result = new CompletableFuture<>();
+    attempt(request, auth, result, 0);
+    return result;
+  }
+
+  /**
+   * Sends the call once (attempt 0, 1, …). When its connection dies and the retry policy allows,
+   * the next attempt takes a connection from the pool again: the dead one has left it, so a new
+   * one is opened, bound and authenticated with the same settings.
+   */
+  private void attempt(RpcRequest request, ClientAuthInfo auth, CompletableFuture<byte[]> result, int attempt) {
+    UUID object = request.object() != null ? request.object() : binding.object();
     // The connection-level future of the call, once it exists; cancelling it sends co_cancel.
     AtomicReference<CompletableFuture<byte[]>> onWire = new AtomicReference<>();
     CompletableFuture<byte[]> inner = connection(request.iface(), auth)
@@ -226,13 +245,20 @@ public final class RpcChannel implements RpcClientChannel {
       }
     });
     inner.whenComplete((r, e) -> {
-      if (e != null) {
-        result.completeExceptionally(ClientConnection.unwrap(e));
-      } else {
+      if (e == null) {
         result.complete(r);
+        return;
       }
+      Throwable cause = ClientConnection.unwrap(e);
+      if (cause instanceof ConnectionLostException lost && !result.isDone()
+          && settings.retry().allows(lost, request.idempotent(), attempt)) {
+        LOG.debug("{}: opnum {} of {} again on a new connection ({})", binding, request.opnum(), request.iface(),
+            lost.getMessage());
+        attempt(request, auth, result, attempt + 1);
+        return;
+      }
+      result.completeExceptionally(cause);
     });
-    return result;
   }
 
   private CompletableFuture<ClientConnection> connection(InterfaceId iface, ClientAuthInfo auth) {
