@@ -71,7 +71,12 @@ public final class GrpcBench implements Callable<Integer> {
 
   /** Runs the benchmark; exits non-zero on bad arguments, a failed connection, or any call error. */
   public static void main(String[] args) {
-    System.exit(new CommandLine(new GrpcBench()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command with its error reporting, for {@link #main} and for tests that capture its output. */
+  static CommandLine commandLine() {
+    return new CommandLine(new GrpcBench()).setExecutionExceptionHandler(new OneLineErrors());
   }
 
   @Override
@@ -85,7 +90,7 @@ public final class GrpcBench implements Callable<Integer> {
     LoadStats stats;
     try (EchoChannels channels = new EchoChannels(target, tls, connections)) {
       List<ConnectionInfo> infos = channels.connect(payload);
-      System.err.println(
+      spec.commandLine().getErr().println(
           "tls: " + TlsContexts.describe(tls) + ", " + infos.get(0).tlsProtocol() + " " + infos.get(0).cipherSuite()
               + ", " + infos.size() + " distinct TCP connection(s)");
       if (warmupSeconds > 0) {
@@ -96,8 +101,8 @@ public final class GrpcBench implements Callable<Integer> {
       stats = new ClosedLoopLoad(channels.channels(), inflight, payload).run(limit);
     }
     BenchResult result = new BenchResult(target, size, connections, inflight, stats);
-    System.out.print(json ? result.toJson() + System.lineSeparator() : result.toText());
-    System.out.flush();
+    spec.commandLine().getOut().print(json ? result.toJson() + System.lineSeparator() : result.toText());
+    spec.commandLine().getOut().flush();
     return stats.errors() == 0 ? 0 : 1;
   }
 

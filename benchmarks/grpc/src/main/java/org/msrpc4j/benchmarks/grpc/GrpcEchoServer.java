@@ -40,7 +40,7 @@ public final class GrpcEchoServer implements Callable<Integer> {
 
   /** Runs the server; see the class description. */
   public static void main(String[] args) {
-    int status = new CommandLine(new GrpcEchoServer()).execute(args);
+    int status = new CommandLine(new GrpcEchoServer()).setExecutionExceptionHandler(new OneLineErrors()).execute(args);
     if (status != 0) {
       System.exit(status);
     }
