@@ -37,6 +37,7 @@ import picocli.CommandLine.Option;
  * it once).
  */
 public final class AuthOptions {
+  // Public (with security, resolve, apply and Resolved) for commands in sub-packages such as cli.bench.
   @Option(names = {"-U", "--user"}, paramLabel = "[DOMAIN/]USER[%PASSWORD]",
       description = "Authenticate as this user (DOMAIN\\USER also accepted). Without %%PASSWORD and --nthash the password is asked for.")
   String user;
@@ -62,14 +63,14 @@ public final class AuthOptions {
   boolean kerberos;
 
   /** What the options and the binding resolve to. */
-  record Resolved(AuthnLevel level, AuthnService service, ClientIdentity identity, String spn) {
-    boolean authenticated() {
+  public record Resolved(AuthnLevel level, AuthnService service, ClientIdentity identity, String spn) {
+    public boolean authenticated() {
       return level != AuthnLevel.NONE && service != AuthnService.NONE;
     }
   }
 
   /** The client security settings (providers, header signing). */
-  ClientSecurity security() {
+  public ClientSecurity security() {
     NtlmSecurityProvider ntlm = NtlmSecurityProvider.client();
     KerberosSecurityProvider krb = kerberosProvider();
     List<SecurityProvider> providers = new ArrayList<>(List.of(ntlm, new NegotiateSecurityProvider(krb, ntlm)));
@@ -99,7 +100,7 @@ public final class AuthOptions {
    *
    * @throws IllegalArgumentException with a message for the user when an option is malformed
    */
-  Resolved resolve(RpcBinding binding) {
+  public Resolved resolve(RpcBinding binding) {
     Map<String, String> opts = binding.options();
     AuthnLevel lvl = null;
     if (opts.containsKey("connect")) {
@@ -147,7 +148,7 @@ public final class AuthOptions {
   }
 
   /** Applies the resolved settings to {@code channel} (nothing when unauthenticated). */
-  Resolved apply(RpcChannel channel, RpcBinding binding) throws RpcException {
+  public Resolved apply(RpcChannel channel, RpcBinding binding) throws RpcException {
     Resolved r = resolve(binding);
     if (r.authenticated()) {
       channel.setAuthInfo(r.spn(), r.level(), r.service(), r.identity(), AuthzService.NONE);

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       AccessCheckCommand.class,
       InheritCommand.class,
       SddlCommand.class,
+      org.msrpc4j.cli.bench.BenchCommand.class,
       EchoCommand.class,
       EpmCommand.class,
       IdlCommand.class,
