@@ -46,6 +46,12 @@ lt_init() {
 lt_snapshot_jar() {
   "$LT_REPO/msrpc" --version > /dev/null || lt_die "./msrpc does not build"
   cp "$LT_REPO/cli/target/msrpc.jar" "$LT_DIR/msrpc.jar"
+  # What was measured: the commit, and whether the jar was built from a tree with local changes.
+  { echo "commit $(git -C "$LT_REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    echo "files changed in the working tree: $(git -C "$LT_REPO" status --short --untracked-files=no 2>/dev/null | wc -l)"
+    echo "java $(java -version 2>&1 | head -n 1)"
+    echo "cpus $(nproc), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  } > "$LT_DIR/build-info.txt"
   java -jar "$LT_DIR/msrpc.jar" bench --help > /dev/null 2>&1 \
     || lt_die "this build of ./msrpc has no 'bench' command yet (issue 8)"
 }

@@ -20,11 +20,12 @@ GC = """[0.900s][info][gc,start    ] GC(0) Pause Young (Normal) (G1 Evacuation P
 """
 
 
-def samples(load_heaps_mib, after_mib=5.0, fds=None):
+def samples(load_heaps_mib, after_mib=5.0, fds=None, threads=None):
     rows = ["t_s,phase,live_heap_kib,rss_kib,threads,fds", "1.0,idle-before,4096,90000,22,19"]
     for i, h in enumerate(load_heaps_mib):
         f = fds[i] if fds else 2020
-        rows.append(f"{2 + i},load,{int(h * 1024)},400000,1040,{f}")
+        t = threads[i] if threads else 1040
+        rows.append(f"{2 + i},load,{int(h * 1024)},400000,{t},{f}")
     rows.append(f"{3 + len(load_heaps_mib)},idle-after,{int(after_mib * 1024)},300000,30,20")
     return "\n".join(rows) + "\n"
 
@@ -79,6 +80,13 @@ class LoadReportTest(unittest.TestCase):
         code, out = self.run_report(samples([60] * 8, fds=fds))
         self.assertEqual(code, 1, out)
         self.assertIn("open descriptors grew", out)
+
+    def test_pool_growth_passes_thread_leak_fails(self):
+        code, out = self.run_report(samples([60] * 8, threads=[47, 50, 55, 60, 62, 64, 66, 66]))
+        self.assertEqual(code, 0, out)
+        code, out = self.run_report(samples([60] * 8, threads=[47, 200, 400, 600, 800, 1000, 1200, 1400]))
+        self.assertEqual(code, 1, out)
+        self.assertIn("threads grew", out)
 
     def test_errors_short_count_exit_status_and_dead_server_fail(self):
         flat = samples([60] * 8)
