@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.msrpc4j.ndr.NdrContextHandle;
@@ -28,6 +29,8 @@ public final class ServerContextHandles {
 
   private final Map<UUID, Entry<?>> entries = new ConcurrentHashMap<>();
   private final int maxHandles;
+  /** Permits shared with the other tables of the server (one per open handle), or null. */
+  private final Semaphore serverWide;
 
   private static final class Entry<T> {
     final T value;
@@ -48,10 +51,20 @@ public final class ServerContextHandles {
 
   /** A table that holds at most {@code maxHandles} open handles (bounded memory per client). */
   public ServerContextHandles(int maxHandles) {
+    this(maxHandles, null);
+  }
+
+  /**
+   * A table that holds at most {@code maxHandles} open handles and also takes one permit of
+   * {@code serverWide} (shared by every table of a server; null = no shared quota) per open handle,
+   * returned when the handle is closed or run down.
+   */
+  public ServerContextHandles(int maxHandles, Semaphore serverWide) {
     if (maxHandles <= 0) {
       throw new IllegalArgumentException("maxHandles must be positive");
     }
     this.maxHandles = maxHandles;
+    this.serverWide = serverWide;
   }
 
   /**
@@ -66,6 +79,9 @@ public final class ServerContextHandles {
     }
     if (entries.size() >= maxHandles) {
       throw new RpcException(RpcStatus.RPC_S_OUT_OF_RESOURCES, "too many open context handles");
+    }
+    if (serverWide != null && !serverWide.tryAcquire()) {
+      throw new RpcException(RpcStatus.RPC_S_OUT_OF_RESOURCES, "too many open context handles in the server");
     }
     UUID id = UUID.randomUUID();
     entries.put(id, new Entry<>(value, rundown));
@@ -115,6 +131,7 @@ public final class ServerContextHandles {
     if (e == null) {
       throw new RpcException(RpcStatus.NCA_S_FAULT_CONTEXT_MISMATCH, "context handle already closed");
     }
+    releaseServerWide(1);
     return type.cast(e.value);
   }
 
@@ -135,12 +152,19 @@ public final class ServerContextHandles {
         all.add(e);
       }
     }
+    releaseServerWide(all.size());
     for (Entry<?> e : all) {
       try {
         e.runDown();
       } catch (RuntimeException ex) {
         LOG.warn("context handle rundown failed: {}", ex.toString());
       }
+    }
+  }
+
+  private void releaseServerWide(int n) {
+    if (serverWide != null && n > 0) {
+      serverWide.release(n);
     }
   }
 

@@ -1,5 +1,6 @@
 package org.msrpc4j.runtime.server;
 
+import java.util.concurrent.Semaphore;
 import org.msrpc4j.runtime.ServerContextHandles;
 
 /**
@@ -13,9 +14,9 @@ public final class AssociationGroup {
   private final ServerContextHandles handles;
   private int connections; // guarded by the registry
 
-  AssociationGroup(int id, int maxHandles) {
+  AssociationGroup(int id, int maxHandles, Semaphore serverWideHandles) {
     this.id = id;
-    this.handles = new ServerContextHandles(maxHandles);
+    this.handles = new ServerContextHandles(maxHandles, serverWideHandles);
   }
 
   /** The assoc_group_id on the wire. */

@@ -4,13 +4,16 @@ import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The server's association groups by id. A bind with assoc_group_id 0 creates a group; a bind
  * naming an existing group joins it; when the last connection of a group closes, the group ends
- * and its context handles are run down on the executor (never on an event loop). Thread-safe.
+ * and its context handles are run down on the executor (never on an event loop). Every group's
+ * handles also count against one server-wide quota, so that a client opening many association
+ * groups cannot multiply the per-group quota. Thread-safe.
  */
 public final class AssociationGroupRegistry {
   private static final Logger LOG = LoggerFactory.getLogger(AssociationGroupRegistry.class);
@@ -19,9 +22,24 @@ public final class AssociationGroupRegistry {
   private final SecureRandom random = new SecureRandom();
   private final int maxHandlesPerGroup;
   private final Executor rundownExecutor;
+  private final int maxHandles;
+  /** One permit per context handle the server can still open (all groups together). */
+  private final Semaphore handlePermits;
 
+  /** A registry without a server-wide handle quota beyond {@code Integer.MAX_VALUE}. */
   public AssociationGroupRegistry(int maxHandlesPerGroup, Executor rundownExecutor) {
+    this(maxHandlesPerGroup, Integer.MAX_VALUE, rundownExecutor);
+  }
+
+  /**
+   * @param maxHandlesPerGroup open context handles per group
+   * @param maxHandles open context handles over all groups
+   * @param rundownExecutor where rundowns run when a group ends
+   */
+  public AssociationGroupRegistry(int maxHandlesPerGroup, int maxHandles, Executor rundownExecutor) {
     this.maxHandlesPerGroup = maxHandlesPerGroup;
+    this.maxHandles = maxHandles;
+    this.handlePermits = new Semaphore(maxHandles);
     this.rundownExecutor = rundownExecutor;
   }
 
@@ -37,7 +55,7 @@ public final class AssociationGroupRegistry {
       do {
         id = random.nextInt() & 0x7FFFFFFF; // unguessable, non-zero
       } while (id == 0 || groups.containsKey(id));
-      g = new AssociationGroup(id, maxHandlesPerGroup);
+      g = new AssociationGroup(id, maxHandlesPerGroup, handlePermits);
       groups.put(id, g);
     } else {
       g = groups.get(requestedId);
@@ -67,6 +85,11 @@ public final class AssociationGroupRegistry {
         g.handles().runDownAll(); // executor already shut down: run here rather than leak
       }
     }
+  }
+
+  /** Context handles open in all groups together. */
+  public int openContextHandles() {
+    return maxHandles - handlePermits.availablePermits();
   }
 
   /** Number of live groups. */

@@ -58,6 +58,7 @@ public final class RpcServer implements AutoCloseable {
   private final ExecutorService executor;
   private final boolean ownsExecutor;
   private final AssociationGroupRegistry groups;
+  private final ConnectionAdmission admission;
   private final ServerStatistics statistics = new ServerStatistics();
   private final CallTracker tracker = new CallTracker();
   private final boolean allowRemoteStop;
@@ -75,7 +76,8 @@ public final class RpcServer implements AutoCloseable {
     this.settings = b.settings;
     this.ownsExecutor = b.executor == null;
     this.executor = b.executor != null ? b.executor : defaultExecutor();
-    this.groups = new AssociationGroupRegistry(settings.maxContextHandlesPerGroup(), executor);
+    this.groups = new AssociationGroupRegistry(settings.maxContextHandlesPerGroup(), settings.maxContextHandles(), executor);
+    this.admission = new ConnectionAdmission(settings.maxConnections());
     this.allowRemoteStop = b.allowRemoteStop;
     this.principalName = b.principalName;
     this.authPolicy = b.authPolicy;
@@ -190,12 +192,13 @@ public final class RpcServer implements AutoCloseable {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
-            if (connections.size() >= settings.maxConnections()) {
-              // Bounded memory: beyond the limit a connection is refused before any state exists.
-              LOG.warn("{}: more than {} connections; closing the new one", ch.remoteAddress(), settings.maxConnections());
+            if (!admission.admit(ch)) {
+              // Bounded memory: beyond the limit a connection is refused before any state exists
+              // (ConnectionAdmission logs it, rate-limited).
               ch.close();
               return;
             }
+            ch.closeFuture().addListener(f -> admission.closed(ch));
             connections.add(ch);
             // Before the bind negotiates sizes, accept any fragment up to 64 KiB: a bind carrying a
             // Kerberos ticket with a large PAC can exceed the 5840 bytes negotiated afterwards.
@@ -256,6 +259,27 @@ public final class RpcServer implements AutoCloseable {
   /** Counters for mgmt inq_stats. */
   public ServerStatistics statistics() {
     return statistics;
+  }
+
+  /**
+   * Connections open now (admitted and not closed), at most {@link ServerSettings#maxConnections()}:
+   * for monitoring.
+   */
+  public int openConnections() {
+    return admission.open();
+  }
+
+  /** Open connections that have not sent their bind yet: for monitoring. */
+  public int unboundConnections() {
+    return admission.unbound();
+  }
+
+  /**
+   * Context handles open in all association groups together, at most
+   * {@link ServerSettings#maxContextHandles()}: for monitoring.
+   */
+  public int openContextHandles() {
+    return groups.openContextHandles();
   }
 
   /** Stops accepting connections; existing ones go on. */
@@ -323,6 +347,10 @@ public final class RpcServer implements AutoCloseable {
 
   AssociationGroupRegistry groups() {
     return groups;
+  }
+
+  ConnectionAdmission admission() {
+    return admission;
   }
 
   CallTracker tracker() {

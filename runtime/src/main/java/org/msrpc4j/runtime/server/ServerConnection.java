@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.msrpc4j.runtime.RpcException;
 import org.msrpc4j.runtime.RpcStatus;
 import org.msrpc4j.runtime.auth.AuthFragmenter;
@@ -75,6 +77,8 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
   private StubAssembler assembler;
   /** The security context of the call being reassembled (null = unauthenticated). */
   private ServerAuthContext assemblingAuth;
+  /** Ends a multi-fragment request that does not complete within the request timeout. */
+  private ScheduledFuture<?> requestDeadline;
   /** The connection's security contexts, by auth_context_id. */
   private final ServerAuthContexts auth;
   private boolean closing;
@@ -91,15 +95,15 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
   @Override
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
     this.ctx = ctx;
-    // A connection that never binds would hold a connection slot forever: give it the fragment
+    // A connection that never binds would hold a connection slot forever: give it the bind
     // timeout to send its bind.
-    long bindTimeout = settings.fragmentTimeout().toMillis();
+    long bindTimeout = settings.bindTimeout().toMillis();
     if (bindTimeout > 0) {
       ctx.executor().schedule(() -> {
         if (!bound && !closing && ctx.channel().isActive()) {
           closeWithLog("no bind within " + bindTimeout + " ms");
         }
-      }, bindTimeout, java.util.concurrent.TimeUnit.MILLISECONDS);
+      }, bindTimeout, TimeUnit.MILLISECONDS);
     }
     super.channelActive(ctx);
   }
@@ -210,6 +214,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
     }
     group = g;
     bound = true;
+    server.admission().bound(ctx.channel());
     // Our receive size is bounded by what the client will send and by our own limit; never below
     // the C706 minimum, whatever the client claims.
     int recvMax = clampFragment(bind.maxXmitFrag());
@@ -314,6 +319,9 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
       firstFragment = req;
       assemblingAuth = ac;
       assembler = new StubAssembler(req.allocHint(), settings.maxRequestStub());
+      if (!req.hasFlag(PfcFlags.LAST_FRAG)) {
+        armRequestDeadline(req.callId());
+      }
     } else if (firstFragment == null || firstFragment.callId() != req.callId()) {
       protocolError(req, "fragment of call " + req.callId() + " without its first fragment or interleaved");
       return;
@@ -329,10 +337,37 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
     RequestPdu head = firstFragment;
     byte[] stub = assembler.toByteArray();
     ServerAuthContext callAuth = assemblingAuth;
+    forgetAssembly();
+    startCall(head, stub, callAuth);
+  }
+
+  /**
+   * A call whose fragments each arrive within the fragment timeout could still hold up to
+   * maxRequestStub bytes for ever by stopping between fragments: give the whole request a deadline.
+   * Only multi-fragment requests pay for the timer.
+   */
+  private void armRequestDeadline(int callId) {
+    long ms = settings.requestTimeout().toMillis();
+    if (ms <= 0) {
+      return;
+    }
+    requestDeadline = ctx.executor().schedule(() -> {
+      requestDeadline = null;
+      if (!closing && firstFragment != null && firstFragment.callId() == callId) {
+        closeWithLog("call " + callId + " not received completely within " + ms + " ms");
+      }
+    }, ms, TimeUnit.MILLISECONDS);
+  }
+
+  /** Drops the request being reassembled (completed, orphaned or abandoned). */
+  private void forgetAssembly() {
     firstFragment = null;
     assembler = null;
     assemblingAuth = null;
-    startCall(head, stub, callAuth);
+    if (requestDeadline != null) {
+      requestDeadline.cancel(false);
+      requestDeadline = null;
+    }
   }
 
   private void protocolError(RequestPdu req, String what) {
@@ -460,8 +495,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
 
   private void onOrphaned(OrphanedPdu o) {
     if (firstFragment != null && firstFragment.callId() == o.callId()) {
-      firstFragment = null;
-      assembler = null;
+      forgetAssembly();
     }
     onCancel(o.callId());
   }
@@ -506,6 +540,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
       server.groups().leave(group);
       group = null;
     }
+    forgetAssembly();
     LOG.debug("{}: connection closed", peer());
     super.channelInactive(ctx);
   }

@@ -15,7 +15,9 @@ import org.msrpc4j.runtime.pdu.PduHeader;
  * <p>Untrusted input: a frag_length below 16 or above {@link #maxFragment(int) the allowed size}
  * produces one {@link FrameError} and the decoder then discards everything; a fragment that is not
  * complete within the fragment timeout (a peer trickling bytes) produces a {@link FrameError} too.
- * Memory per connection is therefore bounded by the maximum fragment size.
+ * Memory per connection is therefore bounded by the maximum fragment size. The timeout runs per
+ * fragment: a fast peer streaming fragments back to back (every read ending inside a fragment) is
+ * never cut off, however long the stream.
  *
  * <p>Not sharable; confined to its channel's event loop.
  */
@@ -23,7 +25,10 @@ public final class FragmentFrameDecoder extends ByteToMessageDecoder {
   private int maxFragment;
   private final long fragmentTimeoutMillis;
   private boolean failed;
+  /** Armed exactly while a partial fragment is buffered. */
   private ScheduledFuture<?> deadline;
+  /** When the first byte of the partial fragment now buffered arrived (System.nanoTime). */
+  private long fragmentStartNanos;
 
   /**
    * @param maxFragment largest fragment accepted before negotiation (≤ 65535)
@@ -45,6 +50,7 @@ public final class FragmentFrameDecoder extends ByteToMessageDecoder {
       in.skipBytes(in.readableBytes());
       return;
     }
+    boolean completed = false;
     while (in.readableBytes() >= PduHeader.LENGTH) {
       int start = in.readerIndex();
       int fragLength = in.getUnsignedShortLE(start + PduHeader.FRAG_LENGTH_OFFSET);
@@ -60,8 +66,9 @@ public final class FragmentFrameDecoder extends ByteToMessageDecoder {
       byte[] frame = new byte[fragLength];
       in.readBytes(frame);
       out.add(frame);
+      completed = true;
     }
-    armDeadline(ctx, in.isReadable());
+    armDeadline(ctx, in.isReadable(), completed);
   }
 
   private void fail(ByteBuf in, List<Object> out, FrameError error) {
@@ -71,11 +78,21 @@ public final class FragmentFrameDecoder extends ByteToMessageDecoder {
     out.add(error);
   }
 
-  private void armDeadline(ChannelHandlerContext ctx, boolean partial) {
+  /**
+   * @param partial bytes of an incomplete fragment are buffered
+   * @param completed this read completed a fragment, so the buffered bytes start a new one
+   */
+  private void armDeadline(ChannelHandlerContext ctx, boolean partial, boolean completed) {
     if (!partial) {
       cancelDeadline();
-    } else if (deadline == null && fragmentTimeoutMillis > 0) {
-      deadline = ctx.executor().schedule(() -> onDeadline(ctx), fragmentTimeoutMillis, TimeUnit.MILLISECONDS);
+    } else if (fragmentTimeoutMillis > 0) {
+      if (deadline == null) {
+        fragmentStartNanos = System.nanoTime();
+        deadline = ctx.executor().schedule(() -> onDeadline(ctx), fragmentTimeoutMillis, TimeUnit.MILLISECONDS);
+      } else if (completed) {
+        // Restart the clock without rescheduling: onDeadline reschedules for the time left.
+        fragmentStartNanos = System.nanoTime();
+      }
     }
   }
 
@@ -83,6 +100,11 @@ public final class FragmentFrameDecoder extends ByteToMessageDecoder {
     deadline = null;
     ByteBuf buf = internalBuffer();
     if (failed || !buf.isReadable()) {
+      return;
+    }
+    long leftNanos = TimeUnit.MILLISECONDS.toNanos(fragmentTimeoutMillis) - (System.nanoTime() - fragmentStartNanos);
+    if (leftNanos > 0) {
+      deadline = ctx.executor().schedule(() -> onDeadline(ctx), leftNanos, TimeUnit.NANOSECONDS);
       return;
     }
     byte[] header = new byte[Math.min(PduHeader.LENGTH, buf.readableBytes())];

@@ -4,9 +4,18 @@ import java.util.Arrays;
 
 /**
  * Collects the stub fragments of one call up to a hard size limit. alloc_hint from the peer is
- * used only as a capped initial capacity, never trusted for allocation. Not thread-safe.
+ * used only as a capped initial capacity, never trusted for allocation: a 24-byte first fragment
+ * claiming megabytes gets at most {@link #MAX_INITIAL_CAPACITY} bytes, and the buffer grows only
+ * with bytes actually received. Not thread-safe.
  */
 public final class StubAssembler {
+  /**
+   * The most allocated ahead of data received. Larger than a fragment (so that a request of a few
+   * fragments needs no copy), small enough that thousands of connections each sending one first
+   * fragment with a huge alloc_hint cannot exhaust the heap (4096 × 64 KiB = 256 MiB).
+   */
+  public static final int MAX_INITIAL_CAPACITY = 64 * 1024;
+
   private final int limit;
   private byte[] buf;
   private int size;
@@ -18,7 +27,7 @@ public final class StubAssembler {
   public StubAssembler(int allocHint, int limit) {
     this.limit = limit;
     long hint = allocHint & 0xFFFFFFFFL;
-    this.buf = new byte[(int) Math.min(Math.min(hint, limit), 1 << 20)];
+    this.buf = new byte[(int) Math.min(Math.min(hint, limit), MAX_INITIAL_CAPACITY)];
   }
 
   /** Appends a fragment's stub; false when the limit would be exceeded (nothing is appended). */

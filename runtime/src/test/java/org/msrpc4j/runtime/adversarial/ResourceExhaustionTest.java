@@ -21,15 +21,14 @@ import org.msrpc4j.security.AuthnLevel;
 
 /**
  * Clients that try to exhaust the server (issue 9): each is cut off by a configured limit while
- * an authenticated bystander is still served. Oversize fragments, reassembly past the limit, a
- * byte-per-interval peer and the connection cap are in BadInputTest and ServerLimitsTest.
+ * an authenticated bystander is still served. Oversize fragments and reassembly past the limit are
+ * in BadInputTest and OversizeInputTest, slow peers in SlowPeerTest, 10,000 half-open connections
+ * in HalfOpenFloodTest.
  */
 class ResourceExhaustionTest {
   @Test
   void contextHandlesBeyondTheQuotaAreRefusedAndOtherClientsStillOpenTheirs() throws Exception {
-    ServerSettings settings = ServerSettings.defaults();
-    settings = new ServerSettings(settings.maxFragment(), settings.maxRequestStub(), settings.maxCallsPerAssociation(),
-        settings.fragmentTimeout(), 5, settings.maxPresentationContexts(), settings.maxConnections());
+    ServerSettings settings = ServerSettings.defaults().withMaxContextHandlesPerGroup(5);
     try (TargetServer target = new TargetServer(settings);
         RpcChannel greedy = target.aliceChannel(target.port(), AuthnLevel.PKT_INTEGRITY)) {
       for (int i = 0; i < 5; i++) {
@@ -42,6 +41,51 @@ class ResourceExhaustionTest {
       // Another association group has its own quota.
       try (RpcChannel other = target.aliceChannel(target.port(), AuthnLevel.PKT_PRIVACY)) {
         assertThat(other.call(TargetServer.IFACE, 1, new byte[0])).hasSize(36);
+      }
+      target.assertServesAnotherClient();
+    }
+  }
+
+  @Test
+  void theServerWideHandleQuotaHoldsAcrossAssociationGroupsAndFreesOnRundown() throws Exception {
+    // 5 per group, 12 in the server: a client with four associations (four groups) gets 12, not 20.
+    ServerSettings settings = ServerSettings.defaults().withMaxContextHandlesPerGroup(5).withMaxContextHandles(12);
+    try (TargetServer target = new TargetServer(settings)) {
+      List<RpcChannel> channels = new ArrayList<>();
+      int opened = 0;
+      int refused = 0;
+      try {
+        for (int g = 0; g < 4; g++) {
+          RpcChannel ch = target.aliceChannel(target.port(), AuthnLevel.PKT_INTEGRITY);
+          channels.add(ch);
+          for (int i = 0; i < 5; i++) {
+            try {
+              ch.call(TargetServer.IFACE, 1, new byte[0]);
+              opened++;
+            } catch (RpcException e) {
+              assertThat(e.status()).isEqualTo(RpcStatus.RPC_S_OUT_OF_RESOURCES);
+              refused++;
+            }
+          }
+        }
+        assertThat(opened).isEqualTo(12);
+        assertThat(refused).isEqualTo(8);
+        assertThat(target.server.openContextHandles()).isEqualTo(12);
+      } finally {
+        for (RpcChannel ch : channels) {
+          ch.close();
+        }
+      }
+      // The groups end with their connections: their handles are run down and the quota is free.
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (target.server.openContextHandles() > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(target.server.openContextHandles()).as("handles left after rundown").isZero();
+      try (RpcChannel again = target.aliceChannel(target.port(), AuthnLevel.PKT_PRIVACY)) {
+        for (int i = 0; i < 5; i++) {
+          assertThat(again.call(TargetServer.IFACE, 1, new byte[0])).hasSize(36);
+        }
       }
       target.assertServesAnotherClient();
     }
