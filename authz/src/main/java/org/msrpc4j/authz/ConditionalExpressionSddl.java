@@ -2,8 +2,6 @@ package org.msrpc4j.authz;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -11,15 +9,19 @@ import java.util.Map;
 
 /**
  * Conditional expressions of callback ACEs ([MS-DTYP] 2.4.4.17, SDDL grammar 2.5.1.1): SDDL text
- * to the binary postfix form ("artx" then tokens, padded to 4 bytes) and back.
+ * to the binary postfix form ("artx" then tokens, padded to 4 bytes) and back (the text side is
+ * {@link ConditionalExpressionFormatter}).
  *
- * <p>Stateless and thread-safe. Output puts every operation in parentheses with single spaces,
- * e.g. {@code (Member_of {SID(BA)})} or {@code ((@User.dept == "Sales") || (Title == "VP"))}; the
- * outermost pair is the one the ACE syntax requires. Integers keep the sign and base they were
- * written with, as the binary form records them.
+ * <p>Stateless and thread-safe. The compiler accepts %XXXX escapes in @Prefixed attribute names
+ * (attr-char2), nests at most {@link #MAX_NESTING} parentheses and '!', and refuses what the
+ * binary decoder would (more than {@link ConditionToken#MAX_TOKENS} tokens).
  */
 final class ConditionalExpressionSddl {
-  private static final Map<String, Integer> WORD_OPS = Map.ofEntries(
+  /** Deepest nesting of parentheses and '!' the compiler accepts (it recurses per level). */
+  static final int MAX_NESTING = 64;
+
+  /** Operator keywords, lower case (the grammar's keywords are case-insensitive here). */
+  static final Map<String, Integer> WORD_OPS = Map.ofEntries(
       Map.entry("member_of", ConditionToken.MEMBER_OF),
       Map.entry("not_member_of", ConditionToken.NOT_MEMBER_OF),
       Map.entry("member_of_any", ConditionToken.MEMBER_OF_ANY),
@@ -39,128 +41,37 @@ final class ConditionalExpressionSddl {
 
   // ---------------------------------------------------------------- binary to text
 
+  /**
+   * Formats a callback ACE's application data (see {@link ConditionalExpressionFormatter}).
+   *
+   * @throws NotExpressibleInSddlException when the data is malformed or has no SDDL text that
+   *     compiles back to it
+   */
   static String format(byte[] data, Sid domainSid) {
     try {
       return format(ConditionToken.decode(data), domainSid);
     } catch (SecurityFormatException e) {
-      throw new IllegalArgumentException("callback ACE data is not a valid conditional expression: "
-          + e.getMessage(), e);
+      throw new NotExpressibleInSddlException("callback ACE data is not a valid conditional expression: "
+          + e.reason(), e);
     }
   }
-
-  private record Node(String text, boolean operation) {}
 
   static String format(List<ConditionToken> tokens, Sid domainSid) throws SecurityFormatException {
-    Deque<Node> stack = new ArrayDeque<>();
-    for (ConditionToken t : tokens) {
-      if (!t.isOperator()) {
-        stack.push(new Node(literal(t, domainSid), false));
-        continue;
-      }
-      String name = operatorName(t.code());
-      if (t.isUnaryOperator()) {
-        if (stack.isEmpty()) {
-          throw new SecurityFormatException(0, "operator " + name + " has no operand");
-        }
-        Node x = stack.pop();
-        stack.push(new Node(t.code() == ConditionToken.NOT ? "(!" + x.text + ")" : "(" + name + " " + x.text + ")",
-            true));
-      } else {
-        if (stack.size() < 2) {
-          throw new SecurityFormatException(0, "operator " + name + " needs two operands");
-        }
-        Node rhs = stack.pop();
-        Node lhs = stack.pop();
-        stack.push(new Node("(" + lhs.text + " " + name + " " + rhs.text + ")", true));
-      }
-    }
-    if (stack.size() != 1) {
-      throw new SecurityFormatException(0, "conditional expression leaves " + stack.size() + " values, not 1");
-    }
-    Node top = stack.pop();
-    // The ACE syntax adds the outermost parentheses.
-    return top.operation ? top.text.substring(1, top.text.length() - 1) : top.text;
-  }
-
-  private static String operatorName(int code) {
-    return switch (code) {
-      case ConditionToken.EQ -> "==";
-      case ConditionToken.NE -> "!=";
-      case ConditionToken.LT -> "<";
-      case ConditionToken.LE -> "<=";
-      case ConditionToken.GT -> ">";
-      case ConditionToken.GE -> ">=";
-      case ConditionToken.AND -> "&&";
-      case ConditionToken.OR -> "||";
-      case ConditionToken.NOT -> "!";
-      case ConditionToken.CONTAINS -> "Contains";
-      case ConditionToken.NOT_CONTAINS -> "Not_Contains";
-      case ConditionToken.ANY_OF -> "Any_of";
-      case ConditionToken.NOT_ANY_OF -> "Not_Any_of";
-      case ConditionToken.EXISTS -> "Exists";
-      case ConditionToken.NOT_EXISTS -> "Not_Exists";
-      case ConditionToken.MEMBER_OF -> "Member_of";
-      case ConditionToken.NOT_MEMBER_OF -> "Not_Member_of";
-      case ConditionToken.MEMBER_OF_ANY -> "Member_of_Any";
-      case ConditionToken.NOT_MEMBER_OF_ANY -> "Not_Member_of_Any";
-      case ConditionToken.DEVICE_MEMBER_OF -> "Device_Member_of";
-      case ConditionToken.NOT_DEVICE_MEMBER_OF -> "Not_Device_Member_of";
-      case ConditionToken.DEVICE_MEMBER_OF_ANY -> "Device_Member_of_Any";
-      default -> "Not_Device_Member_of_Any";
-    };
-  }
-
-  private static String literal(ConditionToken t, Sid domainSid) {
-    return switch (t.code()) {
-      case ConditionToken.INT8, ConditionToken.INT16, ConditionToken.INT32, ConditionToken.INT64 -> integer(t);
-      case ConditionToken.STRING -> "\"" + t.value() + "\"";
-      case ConditionToken.OCTETS -> "#" + HexFormat.of().formatHex((byte[]) t.value());
-      case ConditionToken.SID -> "SID(" + Sddl.formatSid((Sid) t.value(), domainSid) + ")";
-      case ConditionToken.LOCAL_ATTR -> escapeName((String) t.value());
-      case ConditionToken.USER_ATTR -> "@User." + escapeName((String) t.value());
-      case ConditionToken.RESOURCE_ATTR -> "@Resource." + escapeName((String) t.value());
-      case ConditionToken.DEVICE_ATTR -> "@Device." + escapeName((String) t.value());
-      default -> {
-        @SuppressWarnings("unchecked")
-        List<ConditionToken> items = (List<ConditionToken>) t.value();
-        StringBuilder sb = new StringBuilder("{");
-        for (int i = 0; i < items.size(); i++) {
-          sb.append(i > 0 ? ", " : "").append(literal(items.get(i), domainSid));
-        }
-        yield sb.append('}').toString();
-      }
-    };
-  }
-
-  private static String integer(ConditionToken t) {
-    long v = (Long) t.value();
-    String prefix = t.sign() == 1 ? "+" : t.sign() == 2 ? "-" : "";
-    long magnitude = t.sign() == 2 ? -v : v;
-    String digits = switch (t.base()) {
-      case 1 -> "0" + Long.toOctalString(magnitude);
-      case 3 -> "0x" + Long.toHexString(magnitude);
-      default -> t.sign() == 3 ? Long.toString(v) : Long.toUnsignedString(magnitude);
-    };
-    if (t.base() == 1 && magnitude == 0) {
-      digits = "0";
-    }
-    return (t.sign() == 3 ? "" : prefix) + digits;
-  }
-
-  /** Characters [MS-DTYP] 2.5.1.1 says must be written as %XXXX in attribute names. */
-  private static String escapeName(String name) {
-    StringBuilder sb = new StringBuilder();
-    for (char c : name.toCharArray()) {
-      if ("!&()><=|% \"{},".indexOf(c) >= 0 || c < 0x20) {
-        sb.append(String.format("%%%04x", (int) c));
-      } else {
-        sb.append(c);
-      }
-    }
-    return sb.toString();
+    return ConditionalExpressionFormatter.format(tokens, domainSid);
   }
 
   // ---------------------------------------------------------------- text to binary
+
+  /** Member_of, Exists and their kin, which come before their operand; Contains, Any_of come after. */
+  static boolean isPrefixOperator(int op) {
+    return op != ConditionToken.CONTAINS && op != ConditionToken.NOT_CONTAINS && op != ConditionToken.ANY_OF
+        && op != ConditionToken.NOT_ANY_OF;
+  }
+
+  /** Characters of an @Prefixed attribute name the compiler takes literally (others need %XXXX). */
+  static boolean isNameChar(char c) {
+    return c > 0x7f || Character.isLetterOrDigit(c) || ":./_@#$'*+-;?[\\]^`~".indexOf(c) >= 0;
+  }
 
   /** Compiles the text between the ACE's parentheses; {@code pos} is its index in the whole SDDL. */
   static byte[] parse(String text, int pos, Sid domainSid) throws SecurityFormatException {
@@ -174,7 +85,14 @@ final class ConditionalExpressionSddl {
     while (c.out.size() % 4 != 0) {
       c.out.write(0);
     }
-    return c.out.toByteArray();
+    byte[] data = c.out.toByteArray();
+    // The binary form's own bounds (token count): what cannot be decoded must not be accepted.
+    try {
+      ConditionToken.decode(data);
+    } catch (SecurityFormatException e) {
+      throw new SecurityFormatException(pos, "the conditional expression is too large: " + e.reason());
+    }
+    return data;
   }
 
   /** Recursive-descent compiler emitting postfix tokens. One per string; not thread-safe. */
@@ -211,7 +129,7 @@ final class ConditionalExpressionSddl {
     }
 
     void expr(int depth) throws SecurityFormatException {
-      if (depth > 64) {
+      if (depth > MAX_NESTING) {
         throw error("conditional expression nested too deeply");
       }
       superTerm(depth);
@@ -230,7 +148,7 @@ final class ConditionalExpressionSddl {
     }
 
     void factor(int depth) throws SecurityFormatException {
-      if (depth > 64) {
+      if (depth > MAX_NESTING) {
         throw error("conditional expression nested too deeply");
       }
       skipSpaces();
@@ -288,11 +206,6 @@ final class ConditionalExpressionSddl {
       // A bare attribute is a term of its own (its logical value).
     }
 
-    private static boolean isPrefixOperator(int op) {
-      return op != ConditionToken.CONTAINS && op != ConditionToken.NOT_CONTAINS && op != ConditionToken.ANY_OF
-          && op != ConditionToken.NOT_ANY_OF;
-    }
-
     private int relational() {
       for (String[] r : new String[][] {{"==", "128"}, {"!=", "129"}, {"<=", "131"}, {">=", "133"}, {"<", "130"},
           {">", "132"}}) {
@@ -306,10 +219,6 @@ final class ConditionalExpressionSddl {
 
     private static boolean isAttributeStart(char c) {
       return Character.isLetterOrDigit(c) || c == '@' || c == ':' || c == '.' || c == '/' || c == '_';
-    }
-
-    private static boolean isNameChar(char c) {
-      return c > 0x7f || Character.isLetterOrDigit(c) || ":./_@#$'*+-;?[\\]^`~".indexOf(c) >= 0;
     }
 
     private String peekWord() {
@@ -342,15 +251,18 @@ final class ConditionalExpressionSddl {
           if (i + 5 > s.length()) {
             throw error("incomplete %XXXX escape");
           }
-          try {
-            int v = Integer.parseInt(s.substring(i + 1, i + 5), 16);
-            if (v == 0) {
-              throw error("%0000 is not allowed in an attribute name");
+          int v = 0;
+          for (int k = i + 1; k < i + 5; k++) {
+            int d = s.charAt(k) < 128 ? Character.digit(s.charAt(k), 16) : -1;
+            if (d < 0) {
+              throw error("bad %XXXX escape: four hex digits follow %");
             }
-            name.append((char) v);
-          } catch (NumberFormatException e) {
-            throw error("bad %XXXX escape");
+            v = v * 16 + d;
           }
+          if (v == 0) {
+            throw error("%0000 is not allowed in an attribute name");
+          }
+          name.append((char) v);
           i += 5;
         } else if (code == ConditionToken.LOCAL_ATTR ? (Character.isLetterOrDigit(c) || ":./_@".indexOf(c) >= 0)
             : isNameChar(c)) {

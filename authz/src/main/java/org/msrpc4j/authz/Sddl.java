@@ -30,21 +30,34 @@ public final class Sddl {
   /**
    * Formats a descriptor as canonical SDDL.
    *
+   * <p>The text parses back ({@link #parse}, same domain SID) to the same descriptor, except for
+   * what SDDL does not record: control bits other than the P/AR/AI flags and the presence bits, and
+   * the integer width of conditional-expression literals (they read back as INT64) and the byte
+   * layout of resource-attribute data (it reads back in this library's layout). Everything
+   * {@link #parse} accepts formats.
+   *
    * @param domainSid the domain whose SIDs print as DA, DU, …, or null
-   * @throws IllegalArgumentException if the descriptor holds an ACE SDDL cannot express (an ACE type
-   *     without an SDDL string, or a callback / resource-attribute ACE whose data this library cannot
-   *     render)
+   * @throws NotExpressibleInSddlException (an {@link IllegalArgumentException}) if the descriptor
+   *     holds something SDDL cannot express exactly; see that class for the cases
    */
   public static String format(SecurityDescriptor sd, Sid domainSid) {
     return SddlWriter.format(sd, domainSid);
   }
 
-  /** Formats without a domain SID. */
+  /**
+   * Formats without a domain SID.
+   *
+   * @throws NotExpressibleInSddlException as {@link #format(SecurityDescriptor, Sid)}
+   */
   public static String format(SecurityDescriptor sd) {
     return format(sd, null);
   }
 
-  /** Formats one ACE as {@code (type;flags;rights;guid;guid;sid)}. */
+  /**
+   * Formats one ACE as {@code (type;flags;rights;guid;guid;sid)}.
+   *
+   * @throws NotExpressibleInSddlException as {@link #format(SecurityDescriptor, Sid)}
+   */
   public static String formatAce(Ace ace, Sid domainSid) {
     StringBuilder sb = new StringBuilder();
     SddlWriter.appendAce(sb, ace, domainSid);

@@ -50,7 +50,7 @@ final class SddlWriter {
   static void appendAce(StringBuilder sb, Ace a, Sid domainSid) {
     AceType t = a.type();
     if (a.isOpaque() || t == null || t.sddl() == null) {
-      throw new IllegalArgumentException("ACE type 0x" + Integer.toHexString(a.typeCode()) + " has no SDDL form");
+      throw new NotExpressibleInSddlException("ACE type 0x" + Integer.toHexString(a.typeCode()) + " has no SDDL form");
     }
     sb.append('(').append(t.sddl()).append(';');
     for (int i = 0; i < AceFlags.SDDL_BITS.length; i++) {
@@ -60,7 +60,7 @@ final class SddlWriter {
     }
     int unknownFlags = a.flags() & ~0xDF;
     if (unknownFlags != 0) {
-      throw new IllegalArgumentException("ACE flag 0x" + Integer.toHexString(unknownFlags) + " has no SDDL form");
+      throw new NotExpressibleInSddlException("ACE flag 0x" + Integer.toHexString(unknownFlags) + " has no SDDL form");
     }
     sb.append(';').append(SddlRights.format(a.mask(), t)).append(';');
     if (a.objectType() != null) {
@@ -71,13 +71,19 @@ final class SddlWriter {
       sb.append(a.inheritedObjectType().toString().toLowerCase(Locale.ROOT));
     }
     sb.append(';').append(Sddl.formatSid(a.sid(), domainSid));
-    if (a.applicationDataLength() > 0) {
-      if (t == AceType.SYSTEM_RESOURCE_ATTRIBUTE) {
-        sb.append(";(").append(ClaimAttributeSddl.format(a.applicationDataUnsafe())).append(')');
-      } else if (t.isCallback()) {
+    if (t == AceType.SYSTEM_RESOURCE_ATTRIBUTE) {
+      if (a.applicationDataLength() == 0) {
+        throw new NotExpressibleInSddlException("a resource attribute ACE without attribute data has no SDDL form");
+      }
+      sb.append(";(").append(ClaimAttributeSddl.format(a.applicationDataUnsafe())).append(')');
+    } else if (t.isCallback()) {
+      if (a.applicationDataLength() > 0) {
         sb.append(";(").append(ConditionalExpressionSddl.format(a.applicationDataUnsafe(), domainSid)).append(')');
       }
-      // Other types: trailing bytes have no SDDL form; Windows drops them too.
+    } else if (a.applicationDataLength() > 0) {
+      // Windows drops such bytes; dropping them would make the text parse to another ACE.
+      throw new NotExpressibleInSddlException("ACE type " + t.sddl() + " has " + a.applicationDataLength()
+          + " bytes after its SID, which SDDL cannot write");
     }
     sb.append(')');
   }

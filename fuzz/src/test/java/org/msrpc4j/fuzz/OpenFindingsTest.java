@@ -2,14 +2,14 @@ package org.msrpc4j.fuzz;
 
 import java.io.IOException;
 import java.io.InputStream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
- * Findings of the fuzz campaigns whose fix belongs to another module and has not landed yet. Each
- * test replays its reproducer through the target that found it and is disabled with the bug's
- * description; when the fix lands, move the reproducer into the target's {@code …Inputs}
- * directory (where {@code mvn test} replays it forever) and delete the test here.
+ * Findings of the fuzz campaigns, replayed through the target that found them. A finding whose fix
+ * has not landed is a disabled test here (with the bug's description) and its deduplication token
+ * is in {@code fuzz/open-findings.txt}, so that run-fuzz does not fail on it; when the fix lands the
+ * test is enabled (it must pass) and the token removed. The reproducers are also seeds of their
+ * target ({@code …Inputs}), where {@code mvn test} replays them too.
  */
 class OpenFindingsTest {
   @Test
@@ -31,17 +31,16 @@ class OpenFindingsTest {
   }
 
   @Test
-  @Disabled("open finding (authz): an SDDL resource-attribute ACE whose string value holds control characters"
-      + " (NUL, 0x01) and non-ASCII characters parses, but Sddl.format writes a form that parses to a different"
-      + " value (160 vs 86 bytes of application data): the SDDL round trip loses or rewrites such strings.")
+  // fixed: ClaimAttributeSddl refuses NUL and double quotes in TS values (char-string has no
+  // escape; NUL ends the binary string) and escapes attribute names as %XXXX (attr-char2)
   void sddlClaimStringWithControlCharactersRoundTrips() throws IOException {
     SecurityDescriptorFuzzTest.fuzzerTestOneInput(reproducer("sddl-claim-string-with-control-characters"));
   }
 
   @Test
-  @Disabled("open finding (authz): for descriptors Sddl.parse accepts, Sddl.format writes text that Sddl.parse"
-      + " refuses (unbalanced parentheses in a resource attribute's extra data, conditional expressions nested"
-      + " deeper than the parser allows, empty attribute names, TS values without quotes).")
+  // fixed: Sddl.format writes only text that Sddl.parse reads back to the same descriptor (shallower
+  // conditional expressions when the canonical form nests too deep, %XXXX names, quoted values), or
+  // throws NotExpressibleInSddlException
   void sddlFormatOutputParses() throws IOException {
     SecurityDescriptorFuzzTest.fuzzerTestOneInput(reproducer("sddl-format-output-does-not-parse"));
   }

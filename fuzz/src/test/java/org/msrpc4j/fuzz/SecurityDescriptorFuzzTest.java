@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Set;
+import org.msrpc4j.authz.NotExpressibleInSddlException;
 import org.msrpc4j.authz.SecurityDescriptor;
 import org.msrpc4j.authz.SecurityDescriptorBinary;
 import org.msrpc4j.authz.SecurityFormatException;
@@ -12,10 +13,12 @@ import org.msrpc4j.authz.Sid;
 
 /**
  * The two descriptor parsers of the authz module: self-relative binary ([MS-DTYP] 2.4.6) and SDDL
- * ([MS-DTYP] 2.5.1), including conditional and resource-attribute ACEs.
+ * ([MS-DTYP] 2.5.1), including conditional and resource-attribute ACEs, and the SDDL writer.
  *
- * <p>Contract: {@link SecurityFormatException} only; whatever parses re-encodes to a form that
- * parses to the same descriptor.
+ * <p>Contract: the parsers fail only with {@link SecurityFormatException}. What parses from SDDL
+ * formats, and the text parses to the same descriptor. What decodes from binary re-encodes to the
+ * same descriptor, and either formats as SDDL that parses and formats to the same text, or is
+ * refused with {@link NotExpressibleInSddlException} (binary can hold what SDDL cannot write).
  */
 class SecurityDescriptorFuzzTest {
   /** The domain for domain-relative aliases (DA, DU, …), as a server in that domain parses them. */
@@ -40,6 +43,10 @@ class SecurityDescriptorFuzzTest {
         if (again != null) {
           Documented.run(() -> requireEqual(sd[0], SecurityDescriptorBinary.decode(again)), Set.of());
         }
+        String text = formatOrNull(sd[0]);
+        if (text != null) {
+          Documented.run(() -> requireSameText(text, Sddl.format(Sddl.parse(text, DOMAIN), DOMAIN)), Set.of());
+        }
       }
     } else {
       String text = new String(body, StandardCharsets.ISO_8859_1);
@@ -55,6 +62,23 @@ class SecurityDescriptorFuzzTest {
       return SecurityDescriptorBinary.encode(sd);
     } catch (IllegalArgumentException tooLarge) {
       return null;
+    }
+  }
+
+  /** The SDDL text, or null when SDDL cannot express the descriptor (documented refusal). */
+  private static String formatOrNull(SecurityDescriptor sd) {
+    try {
+      return Sddl.format(sd, DOMAIN);
+    } catch (NotExpressibleInSddlException inexpressible) {
+      return null;
+    } catch (RuntimeException e) {
+      throw new Documented.UndocumentedFailure(e);
+    }
+  }
+
+  private static void requireSameText(String a, String b) {
+    if (!a.equals(b)) {
+      throw new AssertionError("SDDL text changed on parse and format:\n" + a + "\n" + b);
     }
   }
 
