@@ -6,7 +6,8 @@
 #   lt_snapshot_jar           builds the CLI when stale (./msrpc) and copies its jar to $LT_DIR, so that
 #                             other people's rebuilds during a long run cannot change what runs
 #   lt_start_server LEVEL     ./msrpc serve on 127.0.0.1, NTLM accounts, --min-level LEVEL; sets
-#                             LT_SERVER_PID, LT_PORT, LT_BINDING
+#                             LT_SERVER_PID, LT_PORT, LT_BINDING (with LT_LEAK_BYTES set: the
+#                             negative control lib/LeakingEchoServer.java instead)
 #   lt_sample PHASE           one CSV row: forces a full GC (jcmd GC.run) and records the live heap,
 #                             RSS, threads and open descriptors of the server
 #   lt_sampler_start SECONDS  lt_sample load every SECONDS in the background; lt_sampler_stop ends it
@@ -59,13 +60,17 @@ lt_snapshot_jar() {
 lt_start_server() {
   local level="$1" i
   LT_LEVEL="$level"
+  LT_SERVER_CMD=(-jar "$LT_DIR/msrpc.jar" serve --listen 127.0.0.1:0 --epm-port 0
+    --accounts "$LT_HOME/accounts.yaml" --min-level "$level")
+  if [ -n "${LT_LEAK_BYTES:-}" ]; then
+    # The negative control: the same rpcecho server keeping LT_LEAK_BYTES per call (privacy only).
+    LT_SERVER_CMD=(-cp "$LT_DIR/msrpc.jar" "$LT_HOME/lib/LeakingEchoServer.java" "$LT_HOME/accounts.yaml" "$LT_LEAK_BYTES")
+  fi
   # Fixed heap (-Xms = -Xmx) so that "heap after GC" is measured against a constant capacity; the
   # GC log with uptime decorations is what load_report.py reads.
   java "-Xms$LT_SERVER_HEAP" "-Xmx$LT_SERVER_HEAP" "-Xlog:gc*:file=$LT_DIR/server-gc.log:uptime,level,tags" \
     -XX:+HeapDumpOnOutOfMemoryError "-XX:HeapDumpPath=$LT_DIR" \
-    -jar "$LT_DIR/msrpc.jar" serve --listen 127.0.0.1:0 --epm-port 0 \
-    --accounts "$LT_HOME/accounts.yaml" --min-level "$level" \
-    > "$LT_DIR/server.log" 2>&1 < /dev/null &
+    "${LT_SERVER_CMD[@]}" > "$LT_DIR/server.log" 2>&1 < /dev/null &
   LT_SERVER_PID=$!
   for ((i = 0; i < 240; i++)); do
     LT_PORT="$(sed -n 's/^rpcecho, mgmt: ncacn_ip_tcp:127\.0\.0\.1\[\([0-9]*\)\]$/\1/p' "$LT_DIR/server.log" | head -n 1)"
