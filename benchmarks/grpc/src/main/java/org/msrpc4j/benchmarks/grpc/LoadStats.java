@@ -3,7 +3,8 @@ package org.msrpc4j.benchmarks.grpc;
 import org.HdrHistogram.Histogram;
 
 /**
- * The outcome of one load phase.
+ * The outcome of one load phase. The histogram belongs to this result and is not modified after the phase; share
+ * it between threads only after the phase has ended.
  *
  * @param calls calls whose echo came back equal to the request
  * @param errors calls that failed or came back different

@@ -11,6 +11,8 @@ import java.util.Locale;
  * <p>{@link #DEFAULT} is what a gRPC-java user gets out of the box: grpc-netty-shaded bundles netty-tcnative
  * (BoringSSL) and picks it when its native library loads on this platform, else the JDK's JSSE. The comparison uses
  * {@link #DEFAULT}; the other two pin one implementation to see how much of the result is the TLS library.
+ *
+ * <p>Immutable.
  */
 enum TlsProvider {
   DEFAULT,
