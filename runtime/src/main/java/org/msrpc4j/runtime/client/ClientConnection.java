@@ -362,13 +362,21 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
       for (byte[] f : fragments) {
         buf.addComponent(true, Unpooled.wrappedBuffer(f));
       }
-      channel.writeAndFlush(buf).addListener(f -> {
+      Runnable write = () -> channel.writeAndFlush(buf).addListener(f -> {
         if (f.isSuccess()) {
           pc.sent = true;
         } else {
           fail(callId, ConnectionLostException.notSent("could not write the request (" + f.cause() + ")"));
         }
       });
+      if (channel.eventLoop().inEventLoop()) {
+        // On the event loop a write goes out at once, ahead of the writes other threads queued
+        // earlier as tasks (with lower sequence numbers): queue it behind them, so the wire order
+        // stays the order of the sequence numbers given out under sendLock.
+        channel.eventLoop().execute(write);
+      } else {
+        write.run();
+      }
     }
     return future;
   }
@@ -471,7 +479,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     }
     switch (pdu.type()) {
       case BIND_ACK, ALTER_CONTEXT_RESP -> bindAnswer().complete((BindAckPdu) pdu);
-      case BIND_NAK -> bindAnswer().completeExceptionally(bindNak((BindNakPdu) pdu));
+      case BIND_NAK -> bindAnswer().completeExceptionally(bindNak((BindNakPdu) pdu, handshake != null));
       case RESPONSE -> onResponse((ResponsePdu) pdu);
       case FAULT -> onFault((FaultPdu) pdu);
       case SHUTDOWN -> shutdownRequested = true;
@@ -490,7 +498,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     }
   }
 
-  private static RpcException bindNak(BindNakPdu nak) {
+  private static RpcException bindNak(BindNakPdu nak, boolean authenticated) {
     int status = switch (nak.rejectReason()) {
       case BindNakPdu.REASON_TEMPORARY_CONGESTION, BindNakPdu.REASON_LOCAL_LIMIT_EXCEEDED -> RpcStatus.RPC_S_SERVER_TOO_BUSY;
       case BindNakPdu.REASON_PROTOCOL_VERSION_NOT_SUPPORTED -> RpcStatus.RPC_S_PROTOCOL_ERROR;
@@ -498,7 +506,13 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
       case BindNakPdu.REASON_INVALID_CHECKSUM -> RpcStatus.ERROR_ACCESS_DENIED;
       default -> RpcStatus.RPC_S_CALL_FAILED_DNE;
     };
-    return new RpcException(status, "the server refused the association (bind_nak reason " + nak.rejectReason() + ")", true, null);
+    String why = "the server refused the association (bind_nak reason " + nak.rejectReason() + ")";
+    if (authenticated && nak.rejectReason() == BindNakPdu.REASON_INVALID_CHECKSUM) {
+      // The server's acceptor refused our token; bind_nak cannot say why, so name the usual causes.
+      why += ": it did not accept the authentication token (Kerberos: clocks more than 5 minutes apart, a"
+          + " ticket for another service principal or key version, a replay; NTLM: wrong credentials)";
+    }
+    return new RpcException(status, why, true, null);
   }
 
   private void onResponse(ResponsePdu r) {
