@@ -17,6 +17,7 @@ import org.msrpc4j.runtime.mgmt.RpcMgmt;
  * @param kind which call
  * @param size the payload size in bytes (0 for addone and mgmt)
  * @param label the operation as given on the command line, lower case (reported as is)
+ * @param payload the bytes echodata and sinkdata send and sourcedata expects (never written)
  */
 record BenchOperation(Kind kind, int size, String label, byte[] payload) {
   /** The operations. */
@@ -49,7 +50,8 @@ record BenchOperation(Kind kind, int size, String label, byte[] payload) {
           : name + " takes no size");
     }
     int size = sized ? BenchSize.parse(s.substring(colon + 1)) : 0;
-    byte[] payload = kind == Kind.ECHODATA || kind == Kind.SINKDATA ? pattern(size) : EMPTY;
+    // Sent by echodata and sinkdata, expected back from sourcedata (Samba's 0, 1, 2, ... mod 256).
+    byte[] payload = sized ? pattern(size) : EMPTY;
     return new BenchOperation(kind, size, s, payload);
   }
 
@@ -102,7 +104,8 @@ record BenchOperation(Kind kind, int size, String label, byte[] payload) {
       case SINKDATA -> null;
       case SOURCEDATA -> {
         byte[] data = ((Rpcecho.EchoSourceDataResult) result).data();
-        yield data.length == size ? null : "wrong answer: SourceData(" + size + ") returned " + data.length + " bytes";
+        yield Arrays.equals(payload, data) ? null : "wrong answer: SourceData(" + size + ") returned "
+            + (data.length == size ? "other bytes than 0, 1, 2, ..." : data.length + " bytes");
       }
       case MGMT -> checkListening((byte[]) result);
     };
