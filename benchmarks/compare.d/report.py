@@ -268,9 +268,11 @@ class Report:
                 names += [f"d-grpc-{size}-{cfg}", f"d-msrpc-{size}-{cfg}"]
                 rr = ratio(cps(m), cps(g))
                 c, i = cfg.split("x")
-                rows.append(f"| {size // 1024} KiB | {c} × {i} | {num(cps(g))} | {num(g.get('mbPerSecond') if ok(g) else None, 1)} "
+                g_mb = cps(g) * size / 1e6 if cps(g) is not None else None
+                m_mb = cps(m) * size / 1e6 if cps(m) is not None else None
+                rows.append(f"| {size // 1024} KiB | {c} × {i} | {num(cps(g))} | {num(g_mb, 1)} "
                             f"| {num(lat(g, 'p50'), 1)} / {num(lat(g, 'p99'), 1)} | {num(cps(m))} "
-                            f"| {num(m.get('mbPerSecond') if ok(m) else None, 1)} | {num(lat(m, 'p50'), 1)} / "
+                            f"| {num(m_mb, 1)} | {num(lat(m, 'p50'), 1)} / "
                             f"{num(lat(m, 'p99'), 1)} | {rtxt(rr)} | {verdict(rr, 1.0)} |")
                 groups.append(f"{size // 1024}K {cfg}")
                 gv.append(cps(g)); mv.append(cps(m))
@@ -278,7 +280,9 @@ class Report:
                           "calls/s", groups, ["gRPC-java TLS", "msrpc4j PKT_PRIVACY"], [gv, mv])
         lines = ["`benchmarks/grpc/run-grpc-bench SIZE CONNECTIONS INFLIGHT SECONDS` (gRPC-java, TLS, unary "
                  "echo of SIZE bytes) vs `msrpc bench --op echodata:SIZE` against `msrpc serve` at PKT_PRIVACY "
-                 "with NTLM; the same payloads, connections and calls in flight. MB/s as each tool reports it.",
+                 "with NTLM; the same payloads, connections and calls in flight, the same unmeasured warm-up. "
+                 "MB/s here = calls/s × payload (one direction; the tools' own `mbPerSecond` fields count "
+                 "bytes differently), so both columns are comparable.",
                  "", *rows, ""]
         if p:
             lines.append(f"![{p}]({p})")
