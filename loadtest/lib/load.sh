@@ -5,6 +5,7 @@
 #   lt_init NAME              work directory $LT_DIR (loadtest/target/NAME-<time>, or $LOADTEST_OUT)
 #   lt_snapshot_jar           builds the CLI when stale (./msrpc) and copies its jar to $LT_DIR, so that
 #                             other people's rebuilds during a long run cannot change what runs
+#                             ($LOADTEST_JAR: copy that jar instead of building)
 #   lt_start_server LEVEL     ./msrpc serve on 127.0.0.1, NTLM accounts, --min-level LEVEL; sets
 #                             LT_SERVER_PID, LT_PORT, LT_BINDING (with LT_LEAK_BYTES set: the
 #                             negative control lib/LeakingEchoServer.java instead)
@@ -45,8 +46,13 @@ lt_init() {
 }
 
 lt_snapshot_jar() {
-  "$LT_REPO/msrpc" --version > /dev/null || lt_die "./msrpc does not build"
-  cp "$LT_REPO/cli/target/msrpc.jar" "$LT_DIR/msrpc.jar"
+  if [ -n "${LOADTEST_JAR:-}" ]; then
+    # A jar built before (e.g. a long run that must not wait for, or fail on, a rebuild).
+    cp -p "$LOADTEST_JAR" "$LT_DIR/msrpc.jar" || lt_die "cannot copy LOADTEST_JAR=$LOADTEST_JAR"
+  else
+    "$LT_REPO/msrpc" --version > /dev/null || lt_die "./msrpc does not build"
+    cp -p "$LT_REPO/cli/target/msrpc.jar" "$LT_DIR/msrpc.jar"
+  fi
   # What was measured: the commit, and whether the jar was built from a tree with local changes.
   { echo "commit $(git -C "$LT_REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)"
     echo "files changed in the working tree: $(git -C "$LT_REPO" status --short --untracked-files=no 2>/dev/null | wc -l)"
