@@ -54,7 +54,8 @@ lt_snapshot_jar() {
     cp -p "$LT_REPO/cli/target/msrpc.jar" "$LT_DIR/msrpc.jar"
   fi
   # What was measured: the commit, and whether the jar was built from a tree with local changes.
-  { echo "commit $(git -C "$LT_REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  { echo "jar ${LOADTEST_JAR:-cli/target/msrpc.jar}, built $(date -u -r "$LT_DIR/msrpc.jar" +%FT%TZ), sha256 $(sha256sum "$LT_DIR/msrpc.jar" | cut -c1-16)"
+    echo "commit $(git -C "$LT_REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)"
     echo "files changed in the working tree: $(git -C "$LT_REPO" status --short --untracked-files=no 2>/dev/null | wc -l)"
     echo "java $(java -version 2>&1 | head -n 1)"
     echo "cpus $(nproc), load average $(cut -d' ' -f1-3 /proc/loadavg)"
