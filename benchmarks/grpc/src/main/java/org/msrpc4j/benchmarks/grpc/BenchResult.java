@@ -7,7 +7,9 @@ import org.HdrHistogram.Histogram;
  * One benchmark run in the result schema {@code msrpc bench --json} uses, so the comparison script can put both
  * tools' results in the same table.
  *
- * <p>{@code mbPerSecond} counts request payload bytes per second in MB of 10^6 bytes, as {@code msrpc bench} does.
+ * <p>{@code mbPerSecond} counts request payload bytes per second in MB of 10^6 bytes. {@code msrpc bench} counts
+ * EchoData's stub data in both directions, so its figure for the same calls is twice this one; compare calls per
+ * second, or payload × calls per second, between the two tools. Latencies are whole microseconds, as there.
  * Immutable.
  */
 record BenchResult(
@@ -47,7 +49,7 @@ record BenchResult(
     json.append(",\"p90\":").append(micros(latency, 90.0));
     json.append(",\"p99\":").append(micros(latency, 99.0));
     json.append(",\"p999\":").append(micros(latency, 99.9));
-    json.append(",\"max\":").append(number(latency.getTotalCount() == 0 ? 0 : latency.getMaxValue() / 1e3, 1));
+    json.append(",\"max\":").append(micros(latency.getTotalCount() == 0 ? 0 : latency.getMaxValue()));
     json.append('}');
     json.append(",\"clientCpuSeconds\":").append(stats.cpuNanos() < 0 ? "null" : number(stats.cpuNanos() / 1e9, 3));
     json.append('}');
@@ -66,12 +68,17 @@ record BenchResult(
         stats.calls(), stats.errors(), stats.firstError() == null ? "" : " (first: " + stats.firstError() + ")",
         durationSeconds(), callsPerSecond(), mbPerSecond(),
         micros(latency, 50.0), micros(latency, 90.0), micros(latency, 99.0), micros(latency, 99.9),
-        number(latency.getTotalCount() == 0 ? 0 : latency.getMaxValue() / 1e3, 1),
+        micros(latency.getTotalCount() == 0 ? 0 : latency.getMaxValue()),
         stats.cpuNanos() / 1e9);
   }
 
+  /** Whole microseconds, as {@code msrpc bench} reports them. */
   private static String micros(Histogram nanos, double percentile) {
-    return number(nanos.getTotalCount() == 0 ? 0 : nanos.getValueAtPercentile(percentile) / 1e3, 1);
+    return micros(nanos.getTotalCount() == 0 ? 0 : nanos.getValueAtPercentile(percentile));
+  }
+
+  private static String micros(long nanos) {
+    return Long.toString(Math.round(nanos / 1e3));
   }
 
   private static String number(double value, int decimals) {

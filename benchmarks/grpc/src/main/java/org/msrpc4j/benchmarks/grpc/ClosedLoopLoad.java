@@ -4,26 +4,36 @@ import io.grpc.Channel;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Recorder;
 
 /**
  * A closed-loop load: M calls outstanding on each of N channels, each slot starting its next call from the
- * completion of the previous one, until a {@link CallLimit} says stop.
+ * completion of the previous one, for a number of calls or for a duration.
  *
- * <p>Every response is compared with the request; a different echo counts as an error. Latencies go into an
- * HdrHistogram {@link Recorder}, which completion handlers on several event-loop threads may write at once.
+ * <p>Counts the way {@code msrpc bench} does, so the two tools' figures compare: a timed phase lasts from its first
+ * call to its deadline, and a call that completes after the deadline is waited for but not counted (unless it
+ * failed); a phase of N calls lasts until the last of them has completed. Every response is compared with the
+ * request; a different echo counts as an error. Latencies go into an HdrHistogram {@link Recorder}, which completion
+ * handlers on several event-loop threads may write at once.
  *
- * <p>One instance runs one phase ({@link #run} once); it is safe to use from the thread that calls {@link #run}.
+ * <p>One instance runs one phase (one call of {@link #runCalls} or {@link #runFor}); both are to be called from one
+ * thread.
  */
 final class ClosedLoopLoad {
+
+  /** How long calls still outstanding at the end of a timed phase may take before they count as errors. */
+  private static final Duration DRAIN_LIMIT = Duration.ofSeconds(60);
 
   private final List<? extends Channel> channels;
   private final int inflightPerChannel;
@@ -33,6 +43,8 @@ final class ClosedLoopLoad {
   private final LongAdder calls = new LongAdder();
   private final LongAdder errors = new LongAdder();
   private final AtomicReference<String> firstError = new AtomicReference<>();
+  private final AtomicLong callsToStart = new AtomicLong(Long.MAX_VALUE);
+  private volatile boolean stopped;
 
   ClosedLoopLoad(List<? extends Channel> channels, int inflightPerChannel, byte[] payload) {
     if (channels.isEmpty() || inflightPerChannel < 1) {
@@ -43,8 +55,18 @@ final class ClosedLoopLoad {
     this.payload = payload.clone();
   }
 
-  /** Runs until {@code limit} stops every slot and their last calls have finished. */
-  LoadStats run(CallLimit limit) throws InterruptedException {
+  /** Makes exactly {@code count} calls across all slots and returns when the last has completed. */
+  LoadStats runCalls(long count) throws InterruptedException {
+    callsToStart.set(count);
+    return run(null);
+  }
+
+  /** Keeps the slots busy for {@code duration}, then waits for the calls still outstanding. */
+  LoadStats runFor(Duration duration) throws InterruptedException {
+    return run(duration);
+  }
+
+  private LoadStats run(Duration duration) throws InterruptedException {
     int slotCount = channels.size() * inflightPerChannel;
     CountDownLatch finished = new CountDownLatch(slotCount);
     // After an error the next call is started here rather than inside the failing call's callback: gRPC may report
@@ -55,7 +77,7 @@ final class ClosedLoopLoad {
       for (Channel channel : channels) {
         EchoStub stub = EchoStub.on(channel);
         for (int i = 0; i < inflightPerChannel; i++) {
-          slots.add(new Slot(stub, limit, finished, afterError));
+          slots.add(new Slot(stub, finished, afterError));
         }
       }
       long cpuStart = processCpuNanos();
@@ -63,11 +85,27 @@ final class ClosedLoopLoad {
       for (Slot slot : slots) {
         slot.startNext();
       }
-      finished.await();
-      long elapsed = System.nanoTime() - start;
-      long cpu = processCpuNanos() - cpuStart;
+      long end;
+      long cpuEnd;
+      if (duration == null) {
+        finished.await();
+        end = System.nanoTime();
+        cpuEnd = processCpuNanos();
+      } else {
+        finished.await(duration.toNanos(), TimeUnit.NANOSECONDS);
+        stopped = true;
+        end = System.nanoTime();
+        cpuEnd = processCpuNanos();
+        if (!finished.await(DRAIN_LIMIT.toNanos(), TimeUnit.NANOSECONDS)) {
+          long outstanding = finished.getCount();
+          errors.add(outstanding);
+          firstError.compareAndSet(null, outstanding + " calls still outstanding " + DRAIN_LIMIT.toSeconds()
+              + " s after the end");
+        }
+      }
       return new LoadStats(
-          calls.sum(), errors.sum(), firstError.get(), elapsed, cpu, latencyNanos.getIntervalHistogram());
+          calls.sum(), errors.sum(), firstError.get(), end - start, cpuEnd - cpuStart,
+          latencyNanos.getIntervalHistogram());
     } finally {
       afterError.shutdownNow();
     }
@@ -92,21 +130,19 @@ final class ClosedLoopLoad {
    */
   private final class Slot implements StreamObserver<byte[]> {
     private final EchoStub stub;
-    private final CallLimit limit;
     private final CountDownLatch finished;
     private final ExecutorService afterError;
     private long startNanos;
     private byte[] response;
 
-    Slot(EchoStub stub, CallLimit limit, CountDownLatch finished, ExecutorService afterError) {
+    Slot(EchoStub stub, CountDownLatch finished, ExecutorService afterError) {
       this.stub = stub;
-      this.limit = limit;
       this.finished = finished;
       this.afterError = afterError;
     }
 
     void startNext() {
-      if (!limit.tryStartCall()) {
+      if (stopped || callsToStart.getAndDecrement() <= 0) {
         finished.countDown();
         return;
       }
@@ -124,8 +160,10 @@ final class ClosedLoopLoad {
     public void onCompleted() {
       long latency = System.nanoTime() - startNanos;
       if (Arrays.equals(payload, response)) {
-        latencyNanos.recordValue(latency);
-        calls.increment();
+        if (!stopped) {
+          latencyNanos.recordValue(latency);
+          calls.increment();
+        }
       } else {
         recordError("echo differs from the request (" + (response == null ? "no" : response.length + " bytes of")
             + " response for " + payload.length + " bytes)");

@@ -94,11 +94,10 @@ public final class GrpcBench implements Callable<Integer> {
           "tls: " + TlsContexts.describe(tls) + ", " + infos.get(0).tlsProtocol() + " " + infos.get(0).cipherSuite()
               + ", " + infos.size() + " distinct TCP connection(s)");
       if (warmupSeconds > 0) {
-        new ClosedLoopLoad(channels.channels(), inflight, payload).run(CallLimit.duration(seconds(warmupSeconds)));
+        new ClosedLoopLoad(channels.channels(), inflight, payload).runFor(seconds(warmupSeconds));
       }
-      CallLimit limit =
-          amount.calls > 0 ? CallLimit.calls(amount.calls) : CallLimit.duration(seconds(amount.durationSeconds));
-      stats = new ClosedLoopLoad(channels.channels(), inflight, payload).run(limit);
+      ClosedLoopLoad load = new ClosedLoopLoad(channels.channels(), inflight, payload);
+      stats = amount.calls > 0 ? load.runCalls(amount.calls) : load.runFor(seconds(amount.durationSeconds));
     }
     BenchResult result = new BenchResult(target, size, connections, inflight, stats);
     spec.commandLine().getOut().print(json ? result.toJson() + System.lineSeparator() : result.toText());
