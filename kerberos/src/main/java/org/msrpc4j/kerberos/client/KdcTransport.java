@@ -1,21 +1,26 @@
 package org.msrpc4j.kerberos.client;
 
-import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sends one KDC request over TCP (RFC 4120 7.2.2: a 4-byte big-endian length, then the message)
- * to the first KDC of a list that answers. Stateless; thread-safe.
+ * to the first KDC of a list that answers. Each KDC gets {@code timeoutMillis} in all to accept
+ * the connection and send the whole reply (a KDC that trickles bytes cannot stretch it), so a dead
+ * or silent KDC costs at most that per KDC listed. Stateless; thread-safe.
  */
 public final class KdcTransport {
     private static final int MAX_REPLY = 1 << 20;
     private final int timeoutMillis;
 
-    /** @param timeoutMillis connect and read timeout per KDC */
+    /** @param timeoutMillis the time one KDC may take to accept the connection and answer */
     public KdcTransport(int timeoutMillis) {
         this.timeoutMillis = timeoutMillis;
     }
@@ -31,14 +36,20 @@ public final class KdcTransport {
             throw new KerberosException("no KDC is configured for this realm (add kdc = host:port to krb5.conf)");
         }
         IOException last = null;
+        List<String> causes = new java.util.ArrayList<>();
         for (String kdc : kdcs) {
             try {
                 return sendTo(address(kdc), request);
+            } catch (SocketTimeoutException e) {
+                last = e;
+                causes.add(kdc + ": no answer within " + timeoutMillis + " ms");
             } catch (IOException e) {
                 last = e;
+                causes.add(kdc + ": " + e.getMessage());
             }
         }
-        throw new KerberosException("cannot reach the KDC " + String.join(", ", kdcs) + ": " + last.getMessage(), last);
+        throw new KerberosException("cannot reach the KDC (" + String.join("; ", causes)
+                + "); check that the KDC runs and the [realms] kdc entries of krb5.conf", last);
     }
 
     static InetSocketAddress address(String kdc) {
@@ -62,22 +73,40 @@ public final class KdcTransport {
     }
 
     private byte[] sendTo(InetSocketAddress unresolved, byte[] request) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(unresolved.getHostString(), unresolved.getPort()), timeoutMillis);
-            s.setSoTimeout(timeoutMillis);
             OutputStream out = s.getOutputStream();
             int n = request.length;
             out.write(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
             out.write(request);
             out.flush();
-            DataInputStream in = new DataInputStream(s.getInputStream());
-            int len = in.readInt();
+            InputStream in = s.getInputStream();
+            byte[] prefix = readFully(s, in, 4, deadline);
+            int len = (prefix[0] & 0xFF) << 24 | (prefix[1] & 0xFF) << 16 | (prefix[2] & 0xFF) << 8 | (prefix[3] & 0xFF);
             if (len < 0 || len > MAX_REPLY) {
                 throw new IOException("the KDC sent a reply of " + len + " bytes");
             }
-            byte[] reply = new byte[len];
-            in.readFully(reply);
-            return reply;
+            return readFully(s, in, len, deadline);
         }
+    }
+
+    /** Reads {@code n} bytes, each read bounded by what is left until {@code deadline}. */
+    private static byte[] readFully(Socket s, InputStream in, int n, long deadline) throws IOException {
+        byte[] b = new byte[n];
+        int off = 0;
+        while (off < n) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
+                throw new SocketTimeoutException("the KDC's reply did not arrive in time");
+            }
+            s.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
+            int r = in.read(b, off, n - off);
+            if (r < 0) {
+                throw new EOFException("the KDC closed the connection before its reply was complete");
+            }
+            off += r;
+        }
+        return b;
     }
 }

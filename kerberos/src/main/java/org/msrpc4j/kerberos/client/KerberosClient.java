@@ -55,10 +55,10 @@ public final class KerberosClient {
     private final SecureRandom random = new SecureRandom();
 
     /**
-     * @param config the configuration (realms and KDCs, enctypes)
+     * @param config the configuration (realms and KDCs, enctypes, the KDC timeout)
      */
     public KerberosClient(Krb5Config config) {
-        this(config, new KdcTransport(10_000), Clock.systemUTC());
+        this(config, new KdcTransport((int) Math.min(Integer.MAX_VALUE, config.kdcTimeout().toMillis())), Clock.systemUTC());
     }
 
     /**

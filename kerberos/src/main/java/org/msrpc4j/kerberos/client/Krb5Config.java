@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +15,9 @@ import org.msrpc4j.kerberos.crypto.EncryptionType;
 
 /**
  * The parts of an MIT krb5.conf msrpc4j uses: {@code [libdefaults]} default_realm,
- * default_tkt_enctypes / default_tgs_enctypes / permitted_enctypes, forwardable, clockskew, and the
- * {@code kdc} entries of each realm in {@code [realms]}. DNS lookups are never made (dns_lookup_*
+ * default_tkt_enctypes / default_tgs_enctypes / permitted_enctypes, forwardable, clockskew,
+ * kdc_timeout (Heimdal's name: how long one KDC may take to connect and answer, in seconds or with
+ * an s/m suffix; 10 s by default), and the {@code kdc} entries of each realm in {@code [realms]}. DNS lookups are never made (dns_lookup_*
  * are treated as false whatever the file says). Immutable; thread-safe.
  */
 public final class Krb5Config {
@@ -28,14 +30,18 @@ public final class Krb5Config {
     private final List<EncryptionType> enctypes;
     private final boolean forwardable;
     private final int clockSkewSeconds;
+    private final Duration kdcTimeout;
+    /** Without kdc_timeout: long enough for a loaded KDC, short enough that a dead one is reported soon. */
+    static final Duration DEFAULT_KDC_TIMEOUT = Duration.ofSeconds(10);
 
     private Krb5Config(Optional<String> defaultRealm, Map<String, List<String>> kdcs, List<EncryptionType> enctypes,
-            boolean forwardable, int clockSkewSeconds) {
+            boolean forwardable, int clockSkewSeconds, Duration kdcTimeout) {
         this.defaultRealm = defaultRealm;
         this.kdcs = Map.copyOf(kdcs);
         this.enctypes = List.copyOf(enctypes);
         this.forwardable = forwardable;
         this.clockSkewSeconds = clockSkewSeconds;
+        this.kdcTimeout = kdcTimeout;
     }
 
     /**
@@ -47,7 +53,7 @@ public final class Krb5Config {
      */
     public static Krb5Config of(String realm, String kdc) {
         return new Krb5Config(Optional.of(realm), Map.of(realm.toUpperCase(Locale.ROOT), List.of(kdc)), DEFAULT_ETYPES,
-                true, 300);
+                true, 300, DEFAULT_KDC_TIMEOUT);
     }
 
     /**
@@ -134,7 +140,38 @@ public final class Krb5Config {
         String fw = libdefaults.getOrDefault("forwardable", "true").toLowerCase(Locale.ROOT);
         return new Krb5Config(Optional.ofNullable(libdefaults.get("default_realm")), kdcs,
                 etypes.isEmpty() ? DEFAULT_ETYPES : etypes, fw.equals("true") || fw.equals("yes") || fw.equals("1"),
-                skew);
+                skew, kdcTimeout(libdefaults.get("kdc_timeout")));
+    }
+
+    /** {@code 5}, {@code 5s} or {@code 1m}; a malformed or non-positive value keeps the default. */
+    private static Duration kdcTimeout(String value) {
+        if (value == null) {
+            return DEFAULT_KDC_TIMEOUT;
+        }
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        try {
+            Duration d = v.endsWith("m") ? Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1)))
+                    : Duration.ofSeconds(Long.parseLong(v.endsWith("s") ? v.substring(0, v.length() - 1) : v));
+            return d.isNegative() || d.isZero() || d.compareTo(Duration.ofMinutes(10)) > 0 ? DEFAULT_KDC_TIMEOUT : d;
+        } catch (NumberFormatException e) {
+            return DEFAULT_KDC_TIMEOUT;
+        }
+    }
+
+    /**
+     * @param timeout how long one KDC may take to accept the connection and answer (1 ms .. 10 min)
+     * @return this configuration with that KDC timeout
+     */
+    public Krb5Config withKdcTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new IllegalArgumentException("the KDC timeout must be within 1 ms .. 10 min");
+        }
+        return new Krb5Config(defaultRealm, kdcs, enctypes, forwardable, clockSkewSeconds, timeout);
+    }
+
+    /** @return how long one KDC may take to accept the connection and answer a request */
+    public Duration kdcTimeout() {
+        return kdcTimeout;
     }
 
     /** @return the default realm, if configured */
