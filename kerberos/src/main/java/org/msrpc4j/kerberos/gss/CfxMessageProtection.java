@@ -7,13 +7,14 @@ import java.util.Arrays;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.msrpc4j.kerberos.crypto.AesCts;
+import org.msrpc4j.kerberos.crypto.AesCtsParts;
 import org.msrpc4j.kerberos.crypto.AesCtsHmacSha1Cipher;
 import org.msrpc4j.kerberos.crypto.KerberosCryptoException;
 import org.msrpc4j.kerberos.crypto.KerberosKey;
 import org.msrpc4j.security.MessageSegment;
 import org.msrpc4j.security.SecurityContextException;
 import org.msrpc4j.security.SecurityStatus;
+import org.msrpc4j.security.SegmentKind;
 
 /**
  * RFC 4121 (CFX) MIC and Wrap tokens for AES keys, in the DCE style of [MS-KILE] 3.4.5.4.1:
@@ -21,7 +22,11 @@ import org.msrpc4j.security.SecurityStatus;
  * ciphertext stays in place and the token is 76 bytes; sign-only segments (the PDU header and
  * sec_trailer with header signing) are covered by the HMAC but not encrypted.
  *
- * <p>Thread-safe: sending and receiving are each serialised on their own lock.
+ * <p>Each direction keeps its HMAC instances, AES-CTS cipher (key schedules expanded once) and
+ * scratch buffers for the life of the context, and a single DATA segment is sealed and unsealed in
+ * place, so a message allocates only a few small arrays whatever its size.
+ *
+ * <p>Thread-safe: sending and receiving are each serialised on their own direction's lock.
  */
 public final class CfxMessageProtection implements MessageProtection {
     static final int HEADER = 16;
@@ -45,18 +50,44 @@ public final class CfxMessageProtection implements MessageProtection {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final boolean initiator;
-    private final int sendFlags;
-    private final byte[] sendSignKey;
-    private final byte[] sendSealKe;
-    private final byte[] sendSealKi;
-    private final byte[] recvSignKey;
-    private final byte[] recvSealKe;
-    private final byte[] recvSealKi;
     private final boolean acceptorSubkey;
-    private final Object sendLock = new Object();
-    private final Object recvLock = new Object();
-    private long sendSeq;
+    private final int sendFlags;
+    private final Direction send;
+    private final Direction recv;
     private final SequenceState recvSeq;
+    private long sendSeq;
+
+    /**
+     * One direction's keyed primitives and scratch space, created once per context so that no
+     * message pays for a key schedule, a provider lookup or a buffer. Guarded by its own monitor:
+     * sending and receiving are each serialised on their direction.
+     */
+    private static final class Direction {
+        final Mac sign;
+        final Mac seal;
+        final AesCtsParts cipher;
+        final byte[] confounder = new byte[CONF];
+        final byte[] hmac = new byte[20];
+        byte[] last = new byte[EC + HEADER];
+
+        Direction(KerberosKey key, int signUsage, int sealUsage) throws KerberosCryptoException {
+            try {
+                sign = hmac(AesCtsHmacSha1Cipher.derive(key, signUsage, AesCtsHmacSha1Cipher.KC));
+                seal = hmac(AesCtsHmacSha1Cipher.derive(key, sealUsage, AesCtsHmacSha1Cipher.KI));
+                cipher = new AesCtsParts(AesCtsHmacSha1Cipher.derive(key, sealUsage, AesCtsHmacSha1Cipher.KE));
+            } catch (GeneralSecurityException e) {
+                throw new KerberosCryptoException("cannot key AES-CTS / HMAC-SHA1", e);
+            }
+        }
+
+        /** Scratch for the part of the stream after the DATA: filler and encrypted header copy. */
+        byte[] last(int length) {
+            if (last.length < length) {
+                last = new byte[length];
+            }
+            return last;
+        }
+    }
 
     /**
      * @param key the token key (the acceptor subkey when there is one)
@@ -74,16 +105,12 @@ public final class CfxMessageProtection implements MessageProtection {
         this.initiator = initiator;
         this.acceptorSubkey = acceptorSubkey;
         this.sendFlags = (initiator ? 0 : FLAG_SENT_BY_ACCEPTOR) | (acceptorSubkey ? FLAG_ACCEPTOR_SUBKEY : 0);
-        int sendSign = initiator ? KU_INITIATOR_SIGN : KU_ACCEPTOR_SIGN;
-        int sendSeal = initiator ? KU_INITIATOR_SEAL : KU_ACCEPTOR_SEAL;
-        int recvSign = initiator ? KU_ACCEPTOR_SIGN : KU_INITIATOR_SIGN;
-        int recvSeal = initiator ? KU_ACCEPTOR_SEAL : KU_INITIATOR_SEAL;
-        this.sendSignKey = AesCtsHmacSha1Cipher.derive(key, sendSign, AesCtsHmacSha1Cipher.KC);
-        this.sendSealKe = AesCtsHmacSha1Cipher.derive(key, sendSeal, AesCtsHmacSha1Cipher.KE);
-        this.sendSealKi = AesCtsHmacSha1Cipher.derive(key, sendSeal, AesCtsHmacSha1Cipher.KI);
-        this.recvSignKey = AesCtsHmacSha1Cipher.derive(key, recvSign, AesCtsHmacSha1Cipher.KC);
-        this.recvSealKe = AesCtsHmacSha1Cipher.derive(key, recvSeal, AesCtsHmacSha1Cipher.KE);
-        this.recvSealKi = AesCtsHmacSha1Cipher.derive(key, recvSeal, AesCtsHmacSha1Cipher.KI);
+        this.send = initiator
+                ? new Direction(key, KU_INITIATOR_SIGN, KU_INITIATOR_SEAL)
+                : new Direction(key, KU_ACCEPTOR_SIGN, KU_ACCEPTOR_SEAL);
+        this.recv = initiator
+                ? new Direction(key, KU_ACCEPTOR_SIGN, KU_ACCEPTOR_SEAL)
+                : new Direction(key, KU_INITIATOR_SIGN, KU_INITIATOR_SEAL);
         this.sendSeq = sendSeq & 0xffffffffL;
         this.recvSeq = new SequenceState(recvSeq & 0xffffffffL, 64);
     }
@@ -102,13 +129,15 @@ public final class CfxMessageProtection implements MessageProtection {
     public int getMic(List<MessageSegment> segments) throws SecurityContextException {
         MessageSegment token = Segments.token(segments);
         requireRoom(token, MIC_TOKEN);
-        synchronized (sendLock) {
-            byte[] header = micHeader(sendFlags, sendSeq++);
-            Mac mac = hmac(sendSignKey);
+        byte[] out = token.array();
+        int o = token.offset();
+        synchronized (send) {
+            micHeader(out, o, sendFlags, sendSeq++);
+            Mac mac = send.sign;
             updateSigned(mac, segments);
-            mac.update(header);
-            System.arraycopy(header, 0, token.array(), token.offset(), HEADER);
-            System.arraycopy(mac.doFinal(), 0, token.array(), token.offset() + HEADER, HMAC);
+            mac.update(out, o, HEADER);
+            finish(mac, send.hmac);
+            System.arraycopy(send.hmac, 0, out, o + HEADER, HMAC);
         }
         return MIC_TOKEN;
     }
@@ -130,64 +159,69 @@ public final class CfxMessageProtection implements MessageProtection {
             }
         }
         long seq = readSeq(t, 8);
-        synchronized (recvLock) {
-            Mac mac = hmac(recvSignKey);
+        synchronized (recv) {
+            Mac mac = recv.sign;
             updateSigned(mac, segments);
             mac.update(t, 0, HEADER);
-            byte[] expected = Arrays.copyOf(mac.doFinal(), HMAC);
-            if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(t, HEADER, MIC_TOKEN))) {
+            finish(mac, recv.hmac);
+            if (!MessageDigest.isEqual(Arrays.copyOf(recv.hmac, HMAC), Arrays.copyOfRange(t, HEADER, MIC_TOKEN))) {
                 throw new SecurityContextException(SecurityStatus.MESSAGE_ALTERED, "the message signature does not verify");
             }
             recvSeq.check(seq);
         }
     }
 
+    /**
+     * Seals the DATA in place. The encrypted stream is confounder ‖ DATA ‖ filler ‖ header copy;
+     * the confounder and the 32 bytes after the DATA are encrypted in this direction's scratch
+     * buffers and the DATA where it lies (one DATA segment, as the runtime passes, is never copied).
+     */
     @Override
     public int wrap(List<MessageSegment> segments) throws SecurityContextException {
         MessageSegment token = Segments.token(segments);
         requireRoom(token, WRAP_TOKEN);
-        byte[] data = Segments.data(segments);
-        int l = data.length;
-        synchronized (sendLock) {
+        MessageSegment single = singleData(segments);
+        byte[] out = token.array();
+        int o = token.offset();
+        synchronized (send) {
             long seq = sendSeq++;
-            byte[] header = wrapHeader(sendFlags | FLAG_SEALED, EC, RRC, seq);
-            byte[] headerCopy = wrapHeader(sendFlags | FLAG_SEALED, EC, 0, seq);
-            byte[] conf = new byte[CONF];
+            wrapHeader(out, o, sendFlags | FLAG_SEALED, EC, RRC, seq);
+            byte[] conf = send.confounder;
             RANDOM.nextBytes(conf);
-            byte[] filler = new byte[EC];
-            Arrays.fill(filler, (byte) 0xff);
-            // Encryption covers confounder, DATA, filler and header copy; the HMAC covers the same
-            // with the sign-only segments in their wire positions.
-            byte[] plain = new byte[CONF + l + EC + HEADER];
-            System.arraycopy(conf, 0, plain, 0, CONF);
-            System.arraycopy(data, 0, plain, CONF, l);
-            System.arraycopy(filler, 0, plain, CONF + l, EC);
-            System.arraycopy(headerCopy, 0, plain, CONF + l + EC, HEADER);
-            Mac mac = hmac(sendSealKi);
+            byte[] last = send.last(EC + HEADER);
+            Arrays.fill(last, 0, EC, (byte) 0xff);
+            wrapHeader(last, EC, sendFlags | FLAG_SEALED, EC, 0, seq);
+            // The HMAC covers the plaintext stream with the sign-only segments in their wire positions.
+            Mac mac = send.seal;
             mac.update(conf);
             updateSigned(mac, segments);
-            mac.update(filler);
-            mac.update(headerCopy);
-            byte[] h = Arrays.copyOf(mac.doFinal(), HMAC);
-            byte[] c;
+            mac.update(last, 0, EC + HEADER);
+            finish(mac, send.hmac);
             try {
-                c = AesCts.encrypt(sendSealKe, plain, 0, plain.length);
+                if (single != null) {
+                    send.cipher.encrypt(conf, single.array(), single.offset(), single.length(), last, 0, EC + HEADER);
+                } else {
+                    byte[] data = Segments.data(segments);
+                    send.cipher.encrypt(conf, data, 0, data.length, last, 0, EC + HEADER);
+                    Segments.writeData(segments, data, 0);
+                }
             } catch (GeneralSecurityException e) {
                 throw new SecurityContextException(SecurityStatus.INTERNAL_ERROR, "AES encryption failed", e);
             }
             // (c || h) rotated right by RRC + EC = 44 puts E(filler||header) and the HMAC first,
             // then E(confounder); E(DATA) stays where the plaintext was.
-            byte[] out = token.array();
-            int o = token.offset();
-            System.arraycopy(header, 0, out, o, HEADER);
-            System.arraycopy(c, c.length - EC - HEADER, out, o + HEADER, EC + HEADER);
-            System.arraycopy(h, 0, out, o + HEADER + EC + HEADER, HMAC);
-            System.arraycopy(c, 0, out, o + HEADER + EC + HEADER + HMAC, CONF);
-            Segments.writeData(segments, c, CONF);
+            System.arraycopy(last, 0, out, o + HEADER, EC + HEADER);
+            System.arraycopy(send.hmac, 0, out, o + HEADER + EC + HEADER, HMAC);
+            System.arraycopy(conf, 0, out, o + HEADER + EC + HEADER + HMAC, CONF);
         }
         return WRAP_TOKEN;
     }
 
+    /**
+     * Unseals the DATA in place. With the DCE rotation (RRC + EC puts E(confounder) last in the
+     * token and E(DATA) in the PDU) and one DATA segment, the DATA is decrypted where it lies;
+     * any other rotation is undone in a temporary copy first.
+     */
     @Override
     public void unwrap(List<MessageSegment> segments) throws SecurityContextException {
         MessageSegment token = Segments.token(segments);
@@ -214,34 +248,55 @@ public final class CfxMessageProtection implements MessageProtection {
             throw invalid("wrap token length " + t.length + " does not match EC=" + ec);
         }
         int total = rest + l;
-        byte[] rotated = new byte[total];
-        System.arraycopy(t, HEADER, rotated, 0, rest);
-        byte[] data = Segments.data(segments);
-        System.arraycopy(data, 0, rotated, rest, l);
         int shift = (int) (((long) rrc + ec) % total);
-        byte[] stream = new byte[total];
-        System.arraycopy(rotated, shift, stream, 0, total - shift);
-        System.arraycopy(rotated, 0, stream, total - shift, shift);
-        int clen = total - HMAC;
-        byte[] plain;
-        try {
-            plain = AesCts.decrypt(recvSealKe, stream, 0, clen);
-        } catch (GeneralSecurityException e) {
-            throw new SecurityContextException(SecurityStatus.MESSAGE_ALTERED, "the sealed message does not decrypt", e);
-        }
-        byte[] headerCopy = Arrays.copyOfRange(plain, clen - HEADER, clen);
-        byte[] expectedCopy = t.clone();
-        expectedCopy[6] = 0;
-        expectedCopy[7] = 0;
-        synchronized (recvLock) {
-            Segments.writeData(segments, plain, CONF);
-            Mac mac = hmac(recvSealKi);
-            mac.update(plain, 0, CONF);
+        int lastLen = ec + HEADER;
+        MessageSegment single = singleData(segments);
+        synchronized (recv) {
+            byte[] conf = recv.confounder;
+            byte[] last = recv.last(lastLen);
+            byte[] h = new byte[HMAC];
+            byte[] mid;
+            int midOff;
+            boolean inPlace = single != null && shift == rest - CONF;
+            if (inPlace) {
+                // The unrotated stream is t[rest..] (E(conf)) ‖ DATA ‖ t[16, 16+ec+16) ‖ HMAC.
+                System.arraycopy(t, HEADER + rest - CONF, conf, 0, CONF);
+                System.arraycopy(t, HEADER, last, 0, lastLen);
+                System.arraycopy(t, HEADER + lastLen, h, 0, HMAC);
+                mid = single.array();
+                midOff = single.offset();
+            } else {
+                byte[] rotated = new byte[total];
+                System.arraycopy(t, HEADER, rotated, 0, rest);
+                byte[] data = Segments.data(segments);
+                System.arraycopy(data, 0, rotated, rest, l);
+                byte[] stream = new byte[total];
+                System.arraycopy(rotated, shift, stream, 0, total - shift);
+                System.arraycopy(rotated, 0, stream, total - shift, shift);
+                System.arraycopy(stream, 0, conf, 0, CONF);
+                System.arraycopy(stream, CONF + l, last, 0, lastLen);
+                System.arraycopy(stream, total - HMAC, h, 0, HMAC);
+                mid = stream;
+                midOff = CONF;
+            }
+            try {
+                recv.cipher.decrypt(conf, mid, midOff, l, last, 0, lastLen);
+            } catch (GeneralSecurityException e) {
+                throw new SecurityContextException(SecurityStatus.MESSAGE_ALTERED, "the sealed message does not decrypt", e);
+            }
+            if (!inPlace) {
+                Segments.writeData(segments, mid, midOff);
+            }
+            Mac mac = recv.seal;
+            mac.update(conf);
             updateSigned(mac, segments);
-            mac.update(plain, CONF + l, ec + HEADER);
-            byte[] h = Arrays.copyOf(mac.doFinal(), HMAC);
-            if (!MessageDigest.isEqual(h, Arrays.copyOfRange(stream, clen, total))
-                    || !MessageDigest.isEqual(headerCopy, Arrays.copyOf(expectedCopy, HEADER))) {
+            mac.update(last, 0, lastLen);
+            finish(mac, recv.hmac);
+            t[6] = 0;
+            t[7] = 0;
+            boolean hmacOk = MessageDigest.isEqual(Arrays.copyOf(recv.hmac, HMAC), h);
+            boolean headerOk = Arrays.equals(last, ec, ec + HEADER, t, 0, HEADER);
+            if (!hmacOk || !headerOk) {
                 throw new SecurityContextException(SecurityStatus.MESSAGE_ALTERED, "the sealed message was altered");
             }
             recvSeq.check(seq);
@@ -261,30 +316,26 @@ public final class CfxMessageProtection implements MessageProtection {
         }
     }
 
-    private static byte[] micHeader(int flags, long seq) {
-        byte[] h = new byte[HEADER];
-        h[0] = 0x04;
-        h[1] = 0x04;
-        h[2] = (byte) flags;
+    private static void micHeader(byte[] h, int o, int flags, long seq) {
+        h[o] = 0x04;
+        h[o + 1] = 0x04;
+        h[o + 2] = (byte) flags;
         for (int i = 3; i < 8; i++) {
-            h[i] = (byte) 0xff;
+            h[o + i] = (byte) 0xff;
         }
-        writeSeq(h, 8, seq);
-        return h;
+        writeSeq(h, o + 8, seq);
     }
 
-    private static byte[] wrapHeader(int flags, int ec, int rrc, long seq) {
-        byte[] h = new byte[HEADER];
-        h[0] = 0x05;
-        h[1] = 0x04;
-        h[2] = (byte) flags;
-        h[3] = (byte) 0xff;
-        h[4] = (byte) (ec >>> 8);
-        h[5] = (byte) ec;
-        h[6] = (byte) (rrc >>> 8);
-        h[7] = (byte) rrc;
-        writeSeq(h, 8, seq);
-        return h;
+    private static void wrapHeader(byte[] h, int o, int flags, int ec, int rrc, long seq) {
+        h[o] = 0x05;
+        h[o + 1] = 0x04;
+        h[o + 2] = (byte) flags;
+        h[o + 3] = (byte) 0xff;
+        h[o + 4] = (byte) (ec >>> 8);
+        h[o + 5] = (byte) ec;
+        h[o + 6] = (byte) (rrc >>> 8);
+        h[o + 7] = (byte) rrc;
+        writeSeq(h, o + 8, seq);
     }
 
     private static void writeSeq(byte[] b, int off, long seq) {
@@ -309,14 +360,33 @@ public final class CfxMessageProtection implements MessageProtection {
         }
     }
 
-    private static Mac hmac(byte[] key) throws SecurityContextException {
+    private static Mac hmac(byte[] key) throws GeneralSecurityException {
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(key, "HmacSHA1"));
+        return mac;
+    }
+
+    /** Completes the MAC into {@code out} (20 bytes) and leaves it ready for the next message. */
+    private static void finish(Mac mac, byte[] out) throws SecurityContextException {
         try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(key, "HmacSHA1"));
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new SecurityContextException(SecurityStatus.INTERNAL_ERROR, "HMAC-SHA1 is not available", e);
+            mac.doFinal(out, 0);
+        } catch (javax.crypto.ShortBufferException e) {
+            throw new SecurityContextException(SecurityStatus.INTERNAL_ERROR, "HMAC-SHA1 output buffer", e);
         }
+    }
+
+    /** The DATA segment when there is exactly one, else null (the data is then gathered into a copy). */
+    private static MessageSegment singleData(List<MessageSegment> segments) {
+        MessageSegment found = null;
+        for (MessageSegment s : segments) {
+            if (s.kind() == SegmentKind.DATA) {
+                if (found != null) {
+                    return null;
+                }
+                found = s;
+            }
+        }
+        return found;
     }
 
     private static void requireRoom(MessageSegment token, int size) throws SecurityContextException {

@@ -7,6 +7,8 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.msrpc4j.kerberos.crypto.EncryptionType;
 import org.msrpc4j.kerberos.crypto.KerberosCryptoException;
 import org.msrpc4j.kerberos.crypto.KerberosKey;
@@ -14,13 +16,17 @@ import org.msrpc4j.kerberos.crypto.Rc4HmacCipher;
 import org.msrpc4j.security.MessageSegment;
 import org.msrpc4j.security.SecurityContextException;
 import org.msrpc4j.security.SecurityStatus;
+import org.msrpc4j.security.SegmentKind;
 
 /**
  * RFC 4757 section 7 MIC and Wrap tokens for RC4-HMAC keys, with the GSS framing and the DCE-style
  * length (the encrypted data stays in the PDU, so the framing counts only the 32-byte token). MIC
  * tokens are 37 bytes, wrap tokens 45.
  *
- * <p>Thread-safe: sending and receiving are each serialised on their own lock.
+ * <p>Each direction keys its MD5, HMAC-MD5 and RC4 instances once; the DATA segments are sealed
+ * and unsealed in place.
+ *
+ * <p>Thread-safe: sending and receiving are each serialised on their own direction's lock.
  */
 public final class Rc4MessageProtection implements MessageProtection {
     private static final byte[] KRB5_OID = {0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x12, 0x01, 0x02, 0x02};
@@ -32,12 +38,81 @@ public final class Rc4MessageProtection implements MessageProtection {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final boolean initiator;
-    private final byte[] key;
-    private final byte[] signKey;
-    private final Object sendLock = new Object();
-    private final Object recvLock = new Object();
+    private final Direction send;
+    private final Direction recv;
     private long sendSeq;
     private final SequenceState recvSeq;
+
+    /**
+     * One direction's keyed primitives, created once per context: the per-message keys (Kseq,
+     * Kcrypt) are HMACs keyed with values that never change, so those HMACs are keyed here and
+     * only the RC4 cipher is re-keyed per message. Guarded by its own monitor.
+     */
+    private static final class Direction {
+        final MessageDigest md5;
+        final Mac sign;
+        final Mac seqKey;
+        final Mac cryptKey;
+        final Cipher rc4;
+        final byte[] digest = new byte[16];
+        final byte[] mac = new byte[16];
+        final byte[] usage = new byte[4];
+
+        Direction(byte[] key, byte[] signKey) throws GeneralSecurityException, KerberosCryptoException {
+            md5 = MessageDigest.getInstance("MD5");
+            sign = hmacMd5(signKey);
+            seqKey = hmacMd5(Rc4HmacCipher.hmacMd5(key, new byte[4]));
+            byte[] local = key.clone();
+            for (int i = 0; i < local.length; i++) {
+                local[i] ^= (byte) 0xf0;
+            }
+            cryptKey = hmacMd5(Rc4HmacCipher.hmacMd5(local, new byte[4]));
+            Arrays.fill(local, (byte) 0);
+            rc4 = Cipher.getInstance("ARCFOUR");
+        }
+
+        private static Mac hmacMd5(byte[] key) throws GeneralSecurityException {
+            Mac m = Mac.getInstance("HmacMD5");
+            m.init(new SecretKeySpec(key, "HmacMD5"));
+            return m;
+        }
+
+        /** SGN_CKSUM = HMAC_MD5(Ksign, MD5(usage ‖ header[0..8] ‖ [confounder] ‖ signed segments))[0..8]. */
+        byte[] checksum(int usage, byte[] t, int h, byte[] conf, List<MessageSegment> segments)
+                throws GeneralSecurityException {
+            this.usage[0] = (byte) usage;
+            md5.update(this.usage);
+            md5.update(t, h, 8);
+            if (conf != null) {
+                md5.update(conf);
+            }
+            for (MessageSegment s : segments) {
+                if (Segments.signed(s)) {
+                    md5.update(s.array(), s.offset(), s.length());
+                }
+            }
+            md5.digest(digest, 0, 16);
+            sign.update(digest);
+            sign.doFinal(mac, 0);
+            return Arrays.copyOf(mac, 8);
+        }
+
+        /** Keys the RC4 cipher with Kseq = HMAC_MD5(HMAC_MD5(K, 0), SGN_CKSUM): it hides SND_SEQ. */
+        Cipher seqCipher(byte[] cksum, int off) throws GeneralSecurityException {
+            seqKey.update(cksum, off, 8);
+            seqKey.doFinal(mac, 0);
+            rc4.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(mac, "ARCFOUR"));
+            return rc4;
+        }
+
+        /** Keys the RC4 cipher with Kcrypt = HMAC_MD5(HMAC_MD5(K xor 0xF0, 0), seq[0..4]). */
+        Cipher sealCipher(byte[] seqBytes) throws GeneralSecurityException {
+            cryptKey.update(seqBytes, 0, 4);
+            cryptKey.doFinal(mac, 0);
+            rc4.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(mac, "ARCFOUR"));
+            return rc4;
+        }
+    }
 
     /**
      * @param key the token key (acceptor subkey, else initiator subkey, else session key)
@@ -51,8 +126,17 @@ public final class Rc4MessageProtection implements MessageProtection {
             throw new KerberosCryptoException("RC4 tokens need an RC4-HMAC key, not " + key.type().mitName());
         }
         this.initiator = initiator;
-        this.key = key.bytes();
-        this.signKey = Rc4HmacCipher.hmacMd5(this.key, "signaturekey\0".getBytes(StandardCharsets.US_ASCII));
+        byte[] raw = key.bytes();
+        byte[] signKey = Rc4HmacCipher.hmacMd5(raw, "signaturekey\0".getBytes(StandardCharsets.US_ASCII));
+        try {
+            this.send = new Direction(raw, signKey);
+            this.recv = new Direction(raw, signKey);
+        } catch (GeneralSecurityException e) {
+            throw new KerberosCryptoException("cannot key RC4-HMAC", e);
+        } finally {
+            Arrays.fill(raw, (byte) 0);
+            Arrays.fill(signKey, (byte) 0);
+        }
         this.sendSeq = sendSeq & 0xffffffffL;
         this.recvSeq = new SequenceState(recvSeq, 32);
     }
@@ -80,12 +164,12 @@ public final class Rc4MessageProtection implements MessageProtection {
         t[h + 3] = 0x00;
         Arrays.fill(t, h + 4, h + 8, (byte) 0xff);
         try {
-            synchronized (sendLock) {
+            synchronized (send) {
                 long seq = sendSeq++;
-                byte[] cksum = checksum(KU_MIC, t, h, null, segments);
+                byte[] cksum = send.checksum(KU_MIC, t, h, null, segments);
                 System.arraycopy(cksum, 0, t, h + 16, 8);
                 byte[] seqBytes = seqPlain(seq, initiator);
-                System.arraycopy(seqCipher(cksum).update(seqBytes), 0, t, h + 8, 8);
+                send.seqCipher(cksum, 0).update(seqBytes, 0, 8, t, h + 8);
             }
         } catch (GeneralSecurityException e) {
             throw new SecurityContextException(SecurityStatus.INTERNAL_ERROR, "RC4-HMAC signing failed", e);
@@ -106,18 +190,19 @@ public final class Rc4MessageProtection implements MessageProtection {
             throw invalid("not an RC4-HMAC MIC token");
         }
         try {
-            synchronized (recvLock) {
-                byte[] cksum = checksum(KU_MIC, t, h, null, segments);
+            synchronized (recv) {
+                byte[] cksum = recv.checksum(KU_MIC, t, h, null, segments);
                 if (!MessageDigest.isEqual(cksum, Arrays.copyOfRange(t, h + 16, h + 24))) {
                     throw new SecurityContextException(SecurityStatus.MESSAGE_ALTERED, "the message signature does not verify");
                 }
-                recvSeq.check(readSeq(seqCipher(cksum).update(t, h + 8, 8)));
+                recvSeq.check(readSeq(recv.seqCipher(cksum, 0).update(t, h + 8, 8)));
             }
         } catch (GeneralSecurityException e) {
             throw new SecurityContextException(SecurityStatus.INTERNAL_ERROR, "RC4-HMAC verification failed", e);
         }
     }
 
+    /** Seals the DATA segments in place (RC4 needs no copy) and writes the token. */
     @Override
     public int wrap(List<MessageSegment> segments) throws SecurityContextException {
         MessageSegment token = Segments.token(segments);
@@ -136,16 +221,15 @@ public final class Rc4MessageProtection implements MessageProtection {
         byte[] conf = new byte[8];
         RANDOM.nextBytes(conf);
         try {
-            synchronized (sendLock) {
+            synchronized (send) {
                 long seq = sendSeq++;
-                byte[] cksum = checksum(KU_WRAP, t, h, conf, segments);
+                byte[] cksum = send.checksum(KU_WRAP, t, h, conf, segments);
                 System.arraycopy(cksum, 0, t, h + 16, 8);
                 byte[] seqBytes = seqPlain(seq, initiator);
-                System.arraycopy(seqCipher(cksum).update(seqBytes), 0, t, h + 8, 8);
-                Cipher crypt = sealCipher(seqBytes);
-                System.arraycopy(crypt.update(conf), 0, t, h + 24, 8);
-                byte[] data = Segments.data(segments);
-                Segments.writeData(segments, data.length == 0 ? data : crypt.update(data), 0);
+                send.seqCipher(cksum, 0).update(seqBytes, 0, 8, t, h + 8);
+                Cipher crypt = send.sealCipher(seqBytes);
+                crypt.update(conf, 0, 8, t, h + 24);
+                applyToData(crypt, segments);
             }
         } catch (GeneralSecurityException e) {
             throw new SecurityContextException(SecurityStatus.INTERNAL_ERROR, "RC4-HMAC sealing failed", e);
@@ -154,6 +238,7 @@ public final class Rc4MessageProtection implements MessageProtection {
         return WRAP_TOKEN;
     }
 
+    /** Unseals the DATA segments in place, then verifies the token. */
     @Override
     public void unwrap(List<MessageSegment> segments) throws SecurityContextException {
         MessageSegment token = Segments.token(segments);
@@ -167,22 +252,18 @@ public final class Rc4MessageProtection implements MessageProtection {
             throw invalid("not a sealed RC4-HMAC wrap token");
         }
         try {
-            synchronized (recvLock) {
-                byte[] cksumOnWire = Arrays.copyOfRange(t, h + 16, h + 24);
-                byte[] seqBytes = seqCipher(cksumOnWire).update(t, h + 8, 8);
-                Cipher crypt = sealCipher(seqBytes);
+            synchronized (recv) {
+                byte[] seqBytes = recv.seqCipher(t, h + 16).update(t, h + 8, 8);
+                Cipher crypt = recv.sealCipher(seqBytes);
                 byte[] conf = crypt.update(t, h + 24, 8);
-                byte[] data = Segments.data(segments);
-                byte[] plain = data.length == 0 ? new byte[0] : crypt.update(data);
-                Segments.writeData(segments, plain, 0);
-                byte[] cksum = checksum(KU_WRAP, t, h, conf, segments);
-                if (!MessageDigest.isEqual(cksum, cksumOnWire)) {
+                applyToData(crypt, segments);
+                byte[] cksum = recv.checksum(KU_WRAP, t, h, conf, segments);
+                if (!MessageDigest.isEqual(cksum, Arrays.copyOfRange(t, h + 16, h + 24))) {
                     throw new SecurityContextException(SecurityStatus.MESSAGE_ALTERED, "the sealed message was altered");
                 }
-                byte[] dir = Arrays.copyOfRange(seqBytes, 4, 8);
                 byte expectedDir = initiator ? (byte) 0xff : 0x00;
-                for (byte b : dir) {
-                    if (b != expectedDir) {
+                for (int i = 4; i < 8; i++) {
+                    if (seqBytes[i] != expectedDir) {
                         throw invalid("token sent in the wrong direction (a reflected message?)");
                     }
                 }
@@ -193,37 +274,13 @@ public final class Rc4MessageProtection implements MessageProtection {
         }
     }
 
-    /** SGN_CKSUM = HMAC_MD5(Ksign, MD5(usage ‖ header[0..8] ‖ [confounder] ‖ signed segments))[0..8]. */
-    private byte[] checksum(int usage, byte[] t, int h, byte[] conf, List<MessageSegment> segments)
-            throws GeneralSecurityException {
-        MessageDigest md5 = MessageDigest.getInstance("MD5");
-        md5.update(new byte[] {(byte) usage, 0, 0, 0});
-        md5.update(t, h, 8);
-        if (conf != null) {
-            md5.update(conf);
-        }
+    /** RC4 over the DATA segments in wire order, in place (the key stream continues across them). */
+    private static void applyToData(Cipher crypt, List<MessageSegment> segments) throws GeneralSecurityException {
         for (MessageSegment s : segments) {
-            if (Segments.signed(s)) {
-                md5.update(s.array(), s.offset(), s.length());
+            if (s.kind() == SegmentKind.DATA && s.length() > 0) {
+                crypt.update(s.array(), s.offset(), s.length(), s.array(), s.offset());
             }
         }
-        return Arrays.copyOf(Rc4HmacCipher.hmacMd5(signKey, md5.digest()), 8);
-    }
-
-    /** Kseq = HMAC_MD5(HMAC_MD5(K, 0), SGN_CKSUM): the RC4 key that hides SND_SEQ. */
-    private Cipher seqCipher(byte[] cksum) throws KerberosCryptoException {
-        byte[] k = Rc4HmacCipher.hmacMd5(Rc4HmacCipher.hmacMd5(key, new byte[4]), cksum);
-        return Rc4HmacCipher.rc4(k);
-    }
-
-    /** Kcrypt = HMAC_MD5(HMAC_MD5(K xor 0xF0, 0), seq[0..4]). */
-    private Cipher sealCipher(byte[] seqBytes) throws KerberosCryptoException {
-        byte[] local = key.clone();
-        for (int i = 0; i < local.length; i++) {
-            local[i] ^= (byte) 0xf0;
-        }
-        byte[] k = Rc4HmacCipher.hmacMd5(Rc4HmacCipher.hmacMd5(local, new byte[4]), Arrays.copyOf(seqBytes, 4));
-        return Rc4HmacCipher.rc4(k);
     }
 
     private static byte[] seqPlain(long seq, boolean initiator) {

@@ -1,6 +1,5 @@
 package org.msrpc4j.security.ntlm;
 
-import java.security.MessageDigest;
 import java.util.List;
 import javax.crypto.Mac;
 import org.msrpc4j.security.MessageSegment;
@@ -20,6 +19,10 @@ final class NtlmSealingState implements NtlmSessionSecurity {
 
   private final Mac mac; // keyed once with the signing key; doFinal resets it for the next message
   private final byte[] sealKey;
+  // Scratch for one message, used under this object's lock: no per-message allocation.
+  private final byte[] seqBytes = new byte[4];
+  private final byte[] digest = new byte[16];
+  private final byte[] expectedToken = new byte[SIGNATURE_SIZE];
   private final boolean keyExchange;
   private Rc4 rc4;
   private int sequence;
@@ -55,7 +58,7 @@ final class NtlmSealingState implements NtlmSessionSecurity {
     if (keyExchange) {
       rc4.apply(checksum, 0, 8);
     }
-    writeSignature(token.array(), token.offset(), checksum, seq);
+    writeSignature(token.array(), token.offset(), checksum, seqBytes);
     return SIGNATURE_SIZE;
   }
 
@@ -83,12 +86,11 @@ final class NtlmSealingState implements NtlmSessionSecurity {
     if (keyExchange) {
       rc4.apply(expected, 0, 8);
     }
-    byte[] expectedToken = new byte[SIGNATURE_SIZE];
-    writeSignature(expectedToken, 0, expected, seq);
-    byte[] received = java.util.Arrays.copyOfRange(token.array(), token.offset(), token.offset() + SIGNATURE_SIZE);
-    if (!MessageDigest.isEqual(expectedToken, received)) {
+    writeSignature(expectedToken, 0, expected, seqBytes);
+    if (!matches(token)) {
       broken = true;
-      boolean wrongSequence = !java.util.Arrays.equals(expectedToken, 12, 16, received, 12, 16);
+      boolean wrongSequence =
+          !java.util.Arrays.equals(expectedToken, 12, 16, token.array(), token.offset() + 12, token.offset() + 16);
       throw new SecurityContextException(
           wrongSequence ? SecurityStatus.OUT_OF_SEQUENCE : SecurityStatus.MESSAGE_ALTERED,
           wrongSequence
@@ -114,24 +116,45 @@ final class NtlmSealingState implements NtlmSessionSecurity {
     }
   }
 
+  /** HMAC_MD5(SigningKey, SeqNum ‖ message) into the digest scratch; the first 8 bytes are the checksum. */
   private byte[] checksum(int seq, List<MessageSegment> segments) {
+    seqBytes[0] = (byte) seq;
+    seqBytes[1] = (byte) (seq >>> 8);
+    seqBytes[2] = (byte) (seq >>> 16);
+    seqBytes[3] = (byte) (seq >>> 24);
     mac.reset();
-    mac.update(AvPairs.le32(seq));
+    mac.update(seqBytes);
     for (MessageSegment s : segments) {
       if (s.kind() != SegmentKind.TOKEN) {
         // NTLM signs the whole PDU, READ_ONLY header included, whether header signing was negotiated or not.
         mac.update(s.array(), s.offset(), s.length());
       }
     }
-    return java.util.Arrays.copyOf(mac.doFinal(), 8);
+    try {
+      mac.doFinal(digest, 0);
+    } catch (javax.crypto.ShortBufferException e) {
+      throw new IllegalStateException("HMAC-MD5 output is 16 bytes", e);
+    }
+    return digest;
   }
 
-  private static void writeSignature(byte[] out, int off, byte[] checksum, int seq) {
+  /** Constant-time comparison of the received token with the expected one. */
+  private boolean matches(MessageSegment token) {
+    byte[] in = token.array();
+    int off = token.offset();
+    int diff = 0;
+    for (int i = 0; i < SIGNATURE_SIZE; i++) {
+      diff |= expectedToken[i] ^ in[off + i];
+    }
+    return diff == 0;
+  }
+
+  private static void writeSignature(byte[] out, int off, byte[] checksum, byte[] seqBytes) {
     out[off] = 1;
     out[off + 1] = 0;
     out[off + 2] = 0;
     out[off + 3] = 0;
     System.arraycopy(checksum, 0, out, off + 4, 8);
-    System.arraycopy(AvPairs.le32(seq), 0, out, off + 12, 4);
+    System.arraycopy(seqBytes, 0, out, off + 12, 4);
   }
 }
