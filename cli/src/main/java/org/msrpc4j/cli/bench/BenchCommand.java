@@ -95,27 +95,40 @@ public final class BenchCommand implements Callable<Integer> {
     ClientSettings settings = channelSettings(plan);
     try (RpcClient client = RpcClient.create(settings, new EpmEndpointResolver(), authOptions.security())) {
       AuthOptions.Resolved auth = authOptions.resolve(parsed);
-      RpcBinding target = withPort(client, parsed, operation);
-      BenchConnector connector = new BenchConnector(client, target, settings, auth.level(), auth.service(),
+      BenchConnector connector = new BenchConnector(client, parsed, settings, auth.level(), auth.service(),
           auth.identity(), auth.spn());
+      try {
+        connector = new BenchConnector(client, withPort(client, parsed, operation), settings, auth.level(),
+            auth.service(), auth.identity(), auth.spn());
+      } catch (RpcException e) {
+        return report(out, BenchRunner.failedBeforeStart(connector, operation, plan, binding, e.getMessage()));
+      }
       BenchProgressBar bar = !json && System.console() != null
           ? new BenchProgressBar(System.err, plan.durationSeconds(), plan.calls()) : null;
-      BenchResult result = new BenchRunner(connector, operation, plan, binding, bar).run();
-      if (bar != null) {
-        bar.clear();
+      BenchResult result;
+      try {
+        result = new BenchRunner(connector, operation, plan, binding, bar).run();
+      } finally {
+        if (bar != null) {
+          bar.clear();
+        }
       }
-      out.print(json ? BenchJson.format(result) + System.lineSeparator() : BenchSummary.format(result));
-      out.flush();
-      return result.errors() == 0 ? 0 : 1;
+      return report(out, result);
     } catch (IllegalArgumentException e) {
       System.err.println("msrpc bench: " + e.getMessage());
       return 2;
-    } catch (RpcException e) {
-      return failedBeforeStart(out, e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return failedBeforeStart(out, "interrupted");
+      System.err.println("msrpc bench: interrupted");
+      return 1;
     }
+  }
+
+  /** Prints the result (summary or JSON); the exit code says whether anything failed. */
+  private int report(PrintStream out, BenchResult result) {
+    out.print(json ? BenchJson.format(result) + System.lineSeparator() : BenchSummary.format(result));
+    out.flush();
+    return result.errors() == 0 ? 0 : 1;
   }
 
   /** The plan from the options (throws IllegalArgumentException for the user). */
@@ -152,6 +165,9 @@ public final class BenchCommand implements Callable<Integer> {
       int port = new EpmEndpointResolver().resolve(client, b.host(), operation.iface()).get(30, TimeUnit.SECONDS);
       return b.withPort(port);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof RpcException r) {
+        throw r;
+      }
       throw new RpcException(RpcStatus.EPT_S_NOT_REGISTERED, "endpoint mapper: " + BenchSlot.describe(e));
     } catch (TimeoutException e) {
       throw new RpcException(RpcStatus.EPT_S_NOT_REGISTERED, "endpoint mapper: no answer in 30 s");
@@ -159,16 +175,5 @@ public final class BenchCommand implements Callable<Integer> {
       Thread.currentThread().interrupt();
       throw new RpcException(RpcStatus.RPC_S_CALL_CANCELLED, "interrupted");
     }
-  }
-
-  /** A failure before any call: still one JSON object with --json, so that scripts can read it. */
-  private int failedBeforeStart(PrintStream out, String message) {
-    if (json) {
-      out.println("{\"tool\":\"msrpc4j\",\"op\":" + BenchJson.quote(op) + ",\"binding\":" + BenchJson.quote(binding)
-          + ",\"calls\":0,\"errors\":1,\"firstError\":" + BenchJson.quote(String.valueOf(message)) + "}");
-    } else {
-      System.err.println("msrpc bench: " + message);
-    }
-    return 1;
   }
 }

@@ -66,6 +66,12 @@ final class BenchRunner {
     }
   }
 
+  /** The result of a run that could not start (e.g. no endpoint): one error, nothing measured. */
+  static BenchResult failedBeforeStart(BenchConnector connector, BenchOperation op, BenchPlan plan, String bindingText,
+      String message) {
+    return new BenchRunner(connector, op, plan, bindingText, null).result(0, 0, 0, 1, message, 0, 0, new Histogram(3), 0);
+  }
+
   /** A phase over the measured channels (or fresh connections), spreading --calls over the slots. */
   private BenchPhase phase(List<RpcChannel> channels) {
     BenchPhase phase = new BenchPhase(op);
