@@ -1,7 +1,7 @@
 """Impacket's DCE/RPC client in a loop of mgmt calls on ONE connection (PKT_PRIVACY by default).
 
 Usage: /usr/bin/python3 impacket_mgmt_loop.py BINDING -U DOMAIN/user%pw [--level privacy]
-         [--call is_server_listening|inq_if_ids] (--seconds S | --calls N) [--start-at EPOCH]
+         [--call is_server_listening|inq_if_ids] (--seconds S | --calls N) [--start-file F]
 BINDING is ncacn_ip_tcp:HOST[PORT]. Prints one JSON object like `./msrpc bench --json` (tool
 "impacket"); exit 0 iff no errors. Bind and authentication happen before the measured loop.
 """
@@ -14,7 +14,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from impacket.dcerpc.v5 import mgmt  # noqa: E402
 
 from impacket_client import add_auth_arguments, connect  # noqa: E402
-from loopstats import Recorder, loop, wait_until  # noqa: E402
+from loopstats import Recorder, loop, wait_for_go  # noqa: E402
 
 
 def main():
@@ -24,7 +24,7 @@ def main():
     parser.add_argument("--call", choices=["is_server_listening", "inq_if_ids"], default="is_server_listening")
     parser.add_argument("--seconds", type=float, default=0)
     parser.add_argument("--calls", type=int, default=0)
-    parser.add_argument("--start-at", type=float, default=0)
+    parser.add_argument("--start-file", default="", help="start barrier file of parallel.py")
     args = parser.parse_args()
     if not args.seconds and not args.calls:
         parser.error("give --seconds or --calls")
@@ -43,8 +43,8 @@ def main():
 
     call()
     rec = Recorder()
-    wait_until(args.start_at)
-    loop(rec, call, args.seconds, args.calls, args.start_at)
+    start_at = wait_for_go(args.start_file) if args.start_file else 0
+    loop(rec, call, args.seconds, args.calls, start_at)
     dce.disconnect()
     print(rec.as_json(tool="impacket", op=f"mgmt:{args.call}", binding=args.binding,
                       auth="kerberos" if args.kerberos else "ntlm", level=args.level or "privacy"))

@@ -7,10 +7,11 @@
 # firstError, so that the tables show it instead of a blank. Never fails the script.
 record() {
   local name="$1" secs="$2"; shift 2
-  local out="$WORK/$name.out" err="$WORK/$name.err" rc=0
+  local out="$WORK/$name.out" err="$WORK/$name.err" rc=0 t0=$SECONDS
   printf '%s\t%s\n' "$name" "$(mask_secrets "$*")" >> "$RESULTS/commands.tsv"
   log "measure $name: $(mask_secrets "$*" | cut -c1-220)"
   timeout -k 10 "$secs" "$@" > "$out" 2> "$err" < /dev/null || rc=$?
+  printf '%s\t%s\n' "$name" "$((SECONDS - t0))" >> "$WORK/elapsed.tsv"
   if tail -n 1 "$out" | "$PY" -c 'import json,sys; json.loads(sys.stdin.read())' 2>/dev/null; then
     tail -n 1 "$out" > "$RESULTS/$name.json"
   else
@@ -48,10 +49,17 @@ mask_secrets() {
 
 # Every process of the Samba DC (its private mount namespace), comma-separated: the server side of
 # a Samba measurement is all of them (rpc workers, and the kdc/ldap processes that Kerberos and
-# NTLM authentication touch).
+# NTLM authentication touch). Listing them walks /proc (slow on a loaded machine), so the list is
+# kept and walked again only when one of its processes has gone (a worker restarted).
+SAMBA_PID_LIST=""
 samba_pids() {
-  "$INTEROP_HOME/samba-dc" status 2>/dev/null | sed -n 's/^running: root pid [0-9]*; processes: //p' \
-    | tr ' ' ',' | sed 's/,$//'
+  local pid stale=0
+  for pid in ${SAMBA_PID_LIST//,/ }; do kill -0 "$pid" 2>/dev/null || { stale=1; break; }; done
+  if [ -z "$SAMBA_PID_LIST" ] || [ "$stale" = 1 ]; then
+    SAMBA_PID_LIST="$("$INTEROP_HOME/samba-dc" status 2>/dev/null \
+      | sed -n 's/^running: root pid [0-9]*; processes: //p' | tr ' ' ',' | sed 's/,$//')"
+  fi
+  printf '%s' "$SAMBA_PID_LIST"
 }
 
 # start_bench_serve NAME HOST JAVA_OPTS ARGS...: `msrpc serve` on HOST (free port, no endpoint

@@ -3,7 +3,9 @@
 The loops print the same JSON object as `./msrpc bench --json`, so that the table writer reads
 every tool's result the same way. Not thread-safe: one Recorder per loop.
 """
+import glob
 import json
+import os
 import time
 
 
@@ -74,6 +76,25 @@ def wait_until(start_at):
         delay = start_at - time.time()
         if delay > 0:
             time.sleep(delay)
+
+
+def wait_for_go(start_file, timeout=300.0):
+    """The start barrier of parallel.py: says "ready" (START_FILE.ready.PID), waits until
+    START_FILE exists, and returns the common start time (epoch seconds) written in it."""
+    open(f"{start_file}.ready.{os.getpid()}", "w").close()
+    deadline = time.time() + timeout
+    while not os.path.exists(start_file):
+        if time.time() > deadline:
+            raise TimeoutError(f"no start signal in {timeout:.0f} s")
+        time.sleep(0.005)
+    with open(start_file) as f:
+        start_at = float(f.read().strip())
+    wait_until(start_at)
+    return start_at
+
+
+def ready_count(start_file):
+    return len(glob.glob(glob.escape(start_file) + ".ready.*"))
 
 
 def loop(recorder, fn, seconds, calls, start_at=0):

@@ -3,8 +3,8 @@
 Usage: /usr/bin/python3 parallel.py --procs P --seconds S --server-pids PID[,PID...] [--start-at-flag]
          [--timeout T] -- CMD [ARG...]
 CMD prints one bench JSON object (a Python loop or `msrpc bench --json`). With --start-at-flag each
-copy gets `--start-at EPOCH`: all copies connect first, then start calling at the same instant, and
-the server's CPU is sampled exactly at that instant and S seconds later (connection setup
+copy gets `--start-file F`: all copies connect first and say so, then start calling at the instant
+written in F, and the server's CPU is sampled at that instant and S seconds later (connection setup
 excluded). Without it (e.g. one `msrpc bench`), the server is sampled around the whole command.
 Server CPU is utime+stime from /proc/PID/stat summed over the given PIDs (every thread of a JVM;
 every listed Samba process). Prints one JSON object: the copies' sums, their worst latencies, and
@@ -13,9 +13,14 @@ serverCpuSeconds / serverCpuMicrosPerCall. Exit 0 iff every copy exited 0 with p
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from loopstats import ready_count  # noqa: E402
 
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 
@@ -41,8 +46,8 @@ def main():
     parser.add_argument("--seconds", type=float, required=True)
     parser.add_argument("--server-pids", default="")
     parser.add_argument("--start-at-flag", action="store_true")
-    parser.add_argument("--setup-seconds", type=float, default=6.0,
-                        help="time the copies get to connect and authenticate before the start")
+    parser.add_argument("--setup-seconds", type=float, default=120.0,
+                        help="longest wait for the copies to connect and authenticate before the start")
     parser.add_argument("--timeout", type=float, default=0, help="kill the copies after this (default S+60)")
     parser.add_argument("cmd", nargs=argparse.REMAINDER)
     args = parser.parse_args()
@@ -51,13 +56,26 @@ def main():
         parser.error("no command")
     pids = [int(p) for p in args.server_pids.replace(",", " ").split() if p]
     timeout = args.timeout or args.seconds + 60
+    timeout += args.setup_seconds if args.start_at_flag else 0
 
-    start_at = time.time() + args.setup_seconds if args.start_at_flag else 0
-    extra = ["--start-at", f"{start_at:.3f}"] if args.start_at_flag else []
+    workdir = tempfile.mkdtemp(prefix="msrpc4j-parallel-")
+    start_file = os.path.join(workdir, "go")
+    extra = ["--start-file", start_file] if args.start_at_flag else []
     cpu0 = None if args.start_at_flag else cpu_seconds(pids)
     procs = [subprocess.Popen(cmd + extra, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
              for _ in range(args.procs)]
     if args.start_at_flag:
+        # Barrier: every copy has connected and authenticated (or died) before the clock starts,
+        # however long that takes on a loaded machine.
+        setup_deadline = time.time() + args.setup_seconds
+        while ready_count(start_file) < args.procs and time.time() < setup_deadline:
+            if all(p.poll() is not None for p in procs):
+                break
+            time.sleep(0.02)
+        start_at = time.time() + 0.2
+        with open(start_file + ".tmp", "w") as f:
+            f.write(f"{start_at:.6f}")
+        os.rename(start_file + ".tmp", start_file)
         time.sleep(max(0.0, start_at - time.time()))
         cpu0 = cpu_seconds(pids)
         time.sleep(args.seconds)
@@ -81,6 +99,7 @@ def main():
             failures.append(f"exit {p.returncode}: {results[-1].get('firstError')}")
     if not args.start_at_flag:
         cpu1 = cpu_seconds(pids)
+    shutil.rmtree(workdir, ignore_errors=True)
     if not results:
         print(json.dumps({"errors": 1, "firstError": "; ".join(failures) or "no result", "calls": 0,
                           "callsPerSecond": 0, "processes": args.procs}))

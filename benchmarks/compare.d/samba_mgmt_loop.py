@@ -1,10 +1,10 @@
 """Samba's own C client (through its Python bindings) in a loop of mgmt calls on ONE connection.
 
 Usage: /usr/bin/python3 samba_mgmt_loop.py BINDING [-U DOMAIN/user%pw | -k -U user] [-s smb.conf]
-         [--call is_server_listening|inq_if_ids] (--seconds S | --calls N) [--start-at EPOCH]
+         [--call is_server_listening|inq_if_ids] (--seconds S | --calls N) [--start-file F]
 Prints one JSON object like `./msrpc bench --json` (tool "samba-python"); exit 0 iff no errors.
 The binding's options ([seal]) choose the level; the connection and its authentication are made
-before the measured loop (and before --start-at), so only calls are timed.
+before the measured loop (and before the start barrier), so only calls are timed.
 """
 import argparse
 import os
@@ -15,7 +15,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from samba.dcerpc import mgmt  # noqa: E402
 
 from samba_client import add_auth_arguments, load  # noqa: E402
-from loopstats import Recorder, loop, wait_until  # noqa: E402
+from loopstats import Recorder, loop, wait_for_go  # noqa: E402
 
 
 def main():
@@ -24,7 +24,7 @@ def main():
     parser.add_argument("--call", choices=["is_server_listening", "inq_if_ids"], default="is_server_listening")
     parser.add_argument("--seconds", type=float, default=0)
     parser.add_argument("--calls", type=int, default=0)
-    parser.add_argument("--start-at", type=float, default=0)
+    parser.add_argument("--start-file", default="", help="start barrier file of parallel.py")
     args = parser.parse_args()
     if not args.seconds and not args.calls:
         parser.error("give --seconds or --calls")
@@ -44,8 +44,8 @@ def main():
 
     call()  # warm-up: the first call may still set up state on either side
     rec = Recorder()
-    wait_until(args.start_at)
-    loop(rec, call, args.seconds, args.calls, args.start_at)
+    start_at = wait_for_go(args.start_file) if args.start_file else 0
+    loop(rec, call, args.seconds, args.calls, start_at)
     level = "privacy" if "seal" in args.binding else ("integrity" if "sign" in args.binding else "none")
     print(rec.as_json(tool="samba-python", op=f"mgmt:{args.call}", binding=args.binding,
                       auth="kerberos" if args.kerberos else "ntlm", level=level))
