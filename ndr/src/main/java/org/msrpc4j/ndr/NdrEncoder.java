@@ -36,6 +36,8 @@ public final class NdrEncoder {
     private final DeferralQueue.Runner runner = this::runDeferred;
     private byte[] buf;
     private int pos;
+    /** True after {@link #toByteArray} returned {@code buf} itself: the next write must copy it first. */
+    private boolean handedOut;
     private int pointerCount;  // every non-null pointer, for the limit
     private int referentSerial; // unique and full pointers, for the ids
     private IdentityHashMap<Object, Integer> fullPointerIds;
@@ -68,14 +70,23 @@ public final class NdrEncoder {
         return pos;
     }
 
-    /** A copy of the bytes written so far. */
+    /**
+     * The bytes written so far, in an array the caller owns. When the buffer is exactly full (the
+     * common case for a stub of one large array, whose growth is sized to fit) it is handed over
+     * without a copy, and the encoder copies it before writing again.
+     */
     public byte[] toByteArray() {
+        if (pos == buf.length) {
+            handedOut = true;
+            return buf;
+        }
         return Arrays.copyOf(buf, pos);
     }
 
     /** Overwrites four already written bytes (for length fields known only afterwards). */
     void patchInt32(int at, int v) {
         Objects.checkFromIndexSize(at, 4, pos);
+        reclaim();
         buf[at] = (byte) v;
         buf[at + 1] = (byte) (v >>> 8);
         buf[at + 2] = (byte) (v >>> 16);
@@ -102,6 +113,17 @@ public final class NdrEncoder {
         if (needed > buf.length) {
             long grown = Math.max(needed, Math.min((long) buf.length * 2, limits.maxTotalBytes()));
             buf = Arrays.copyOf(buf, (int) grown);
+            handedOut = false;
+        } else {
+            reclaim();
+        }
+    }
+
+    /** Takes a private copy of the buffer if {@link #toByteArray} handed it out. */
+    private void reclaim() {
+        if (handedOut) {
+            buf = buf.clone();
+            handedOut = false;
         }
     }
 
