@@ -59,6 +59,7 @@ public final class RpcServer implements AutoCloseable {
   private final boolean ownsExecutor;
   private final AssociationGroupRegistry groups;
   private final ConnectionAdmission admission;
+  private final ReassemblyBudget reassembly;
   private final ServerStatistics statistics = new ServerStatistics();
   private final CallTracker tracker = new CallTracker();
   private final boolean allowRemoteStop;
@@ -78,6 +79,7 @@ public final class RpcServer implements AutoCloseable {
     this.executor = b.executor != null ? b.executor : defaultExecutor();
     this.groups = new AssociationGroupRegistry(settings.maxContextHandlesPerGroup(), settings.maxContextHandles(), executor);
     this.admission = new ConnectionAdmission(settings.maxConnections());
+    this.reassembly = new ReassemblyBudget(settings.maxReassemblyBytes());
     this.allowRemoteStop = b.allowRemoteStop;
     this.principalName = b.principalName;
     this.authPolicy = b.authPolicy;
@@ -282,6 +284,14 @@ public final class RpcServer implements AutoCloseable {
     return groups.openContextHandles();
   }
 
+  /**
+   * Stub bytes held by incomplete multi-fragment requests, at most
+   * {@link ServerSettings#maxReassemblyBytes()}: for monitoring.
+   */
+  public long reassemblyBytes() {
+    return reassembly.used();
+  }
+
   /** Stops accepting connections; existing ones go on. */
   public synchronized void stopListening() {
     listening = false;
@@ -347,6 +357,10 @@ public final class RpcServer implements AutoCloseable {
 
   AssociationGroupRegistry groups() {
     return groups;
+  }
+
+  ReassemblyBudget reassembly() {
+    return reassembly;
   }
 
   ConnectionAdmission admission() {

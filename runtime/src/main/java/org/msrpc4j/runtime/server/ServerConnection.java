@@ -79,6 +79,8 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
   private ServerAuthContext assemblingAuth;
   /** Ends a multi-fragment request that does not complete within the request timeout. */
   private ScheduledFuture<?> requestDeadline;
+  /** Bytes of the request being reassembled charged to the server's reassembly budget. */
+  private long charged;
   /** The connection's security contexts, by auth_context_id. */
   private final ServerAuthContexts auth;
   private boolean closing;
@@ -326,6 +328,16 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
       protocolError(req, "fragment of call " + req.callId() + " without its first fragment or interleaved");
       return;
     }
+    if (!(first && req.hasFlag(PfcFlags.LAST_FRAG))) {
+      // Multi-fragment request: its bytes count against the server-wide budget until it completes.
+      if (!server.reassembly().reserve(req.stub().length)) {
+        LOG.warn("{}: call {}: incomplete requests hold the server's {}-byte reassembly budget; closing", peer(),
+            req.callId(), settings.maxReassemblyBytes());
+        sendAndClose(fault(req.callId(), req.contextId(), RpcStatus.NCA_S_SERVER_TOO_BUSY, true));
+        return;
+      }
+      charged += req.stub().length;
+    }
     if (!assembler.append(req.stub())) {
       LOG.info("{}: call {} exceeds the {}-byte request limit; closing", peer(), req.callId(), settings.maxRequestStub());
       sendAndClose(fault(req.callId(), req.contextId(), RpcStatus.NCA_S_FAULT_REMOTE_NO_MEMORY, true));
@@ -364,6 +376,8 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
     firstFragment = null;
     assembler = null;
     assemblingAuth = null;
+    server.reassembly().release(charged);
+    charged = 0;
     if (requestDeadline != null) {
       requestDeadline.cancel(false);
       requestDeadline = null;
