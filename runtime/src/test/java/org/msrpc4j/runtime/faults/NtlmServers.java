@@ -25,8 +25,31 @@ final class NtlmServers {
 
   private NtlmServers() {}
 
-  /** A started server on 127.0.0.1:{@code port} (0 = any) with NTLM for alice. */
+  /**
+   * A started server on 127.0.0.1:{@code port} (0 = any) with NTLM for alice. A port just given up
+   * by another server may take a moment to be released (its listener closes asynchronously), so a
+   * refused bind is tried again for up to 10 s.
+   */
   static RpcServer start(int port, FaultsInterface handler) throws RpcException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (true) {
+      try {
+        return startOnce(port, handler);
+      } catch (RpcException e) {
+        if (port == 0 || System.nanoTime() > deadline) {
+          throw e;
+        }
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException x) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static RpcServer startOnce(int port, FaultsInterface handler) throws RpcException {
     AccountStore store;
     try {
       store = AccountStore.parse(ACCOUNTS, "faults");

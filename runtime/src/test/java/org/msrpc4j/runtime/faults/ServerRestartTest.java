@@ -91,6 +91,12 @@ class ServerRestartTest {
       int groupBefore = ch.associationGroupId();
 
       restart();
+      // The channel notices the server's shutdown PDU and close on its own; wait for it (bounded),
+      // since a call racing the close would be a call in flight, the next test's subject.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (ch.connectionCount() > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
 
       // A plain (not idempotent) call: it must go out on a new connection, never on the dead one.
       assertThat(ch.call(FaultsInterface.ID, FaultsInterface.ECHO, u32(45))).containsExactly(u32(45));
