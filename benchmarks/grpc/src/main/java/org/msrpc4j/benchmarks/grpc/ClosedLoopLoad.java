@@ -104,7 +104,7 @@ final class ClosedLoopLoad {
         }
       }
       return new LoadStats(
-          calls.sum(), errors.sum(), firstError.get(), end - start, cpuEnd - cpuStart,
+          calls.sum(), errors.sum(), firstError.get(), end - start, cpuStart < 0 ? -1 : cpuEnd - cpuStart,
           latencyNanos.getIntervalHistogram());
     } finally {
       afterError.shutdownNow();
