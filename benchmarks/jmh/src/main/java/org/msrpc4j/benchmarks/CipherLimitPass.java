@@ -10,10 +10,12 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The least work one sealed message of a given algorithm pair can cost with the JDK's own
  * primitives: one encryption pass and one MAC pass over the same bytes, with the Cipher and Mac
- * instances created and keyed once (key schedules cached), in place, no copies.
+ * instances created and keyed once (key schedules cached), no allocation per pass. RC4 runs in
+ * place; AES writes to a second preallocated buffer, because SunJCE copies an overlapping input
+ * on every call (the fastest way the JDK offers, cheaper than in place).
  *
  * <ul>
- *   <li>{@link Algorithm#AES256_CTS_HMAC_SHA1}: {@code AES/CBC/NoPadding} in place with a 256-bit
+ *   <li>{@link Algorithm#AES256_CTS_HMAC_SHA1}: {@code AES/CBC/NoPadding} with a 256-bit
  *       key and a zero IV over the (block-aligned) payload, then {@code HmacSHA1} over the same
  *       bytes: what one Kerberos AES wrap costs at minimum. CTS differs from CBC only in how the
  *       last two blocks are laid out, and SunJCE's own {@code AES/CTS/NoPadding} copies the whole
@@ -40,6 +42,7 @@ final class CipherLimitPass {
   private final Cipher cipher;
   private final Mac mac;
   private final byte[] buffer;
+  private final byte[] output;
   private final byte[] macOut;
 
   CipherLimitPass(Algorithm algorithm, int size) throws GeneralSecurityException {
@@ -66,6 +69,7 @@ final class CipherLimitPass {
       mac.init(new SecretKeySpec(macKey, "HmacMD5"));
     }
     this.macOut = new byte[mac.getMacLength()];
+    this.output = algorithm == Algorithm.AES256_CTS_HMAC_SHA1 ? new byte[size] : buffer;
   }
 
   /** The payload size in bytes. */
@@ -73,16 +77,16 @@ final class CipherLimitPass {
     return buffer.length;
   }
 
-  /** MACs then encrypts the buffer in place; returns a byte of the result so the work is kept. */
+  /** MACs then encrypts the buffer; returns a byte of the result so the work is kept. */
   byte run() throws GeneralSecurityException {
     mac.update(buffer, 0, buffer.length);
     mac.doFinal(macOut, 0);
     if (algorithm == Algorithm.AES256_CTS_HMAC_SHA1) {
       // doFinal returns the cipher to its initialised state (zero IV), as each Kerberos message needs.
-      cipher.doFinal(buffer, 0, buffer.length, buffer, 0);
+      cipher.doFinal(buffer, 0, buffer.length, output, 0);
     } else {
-      cipher.update(buffer, 0, buffer.length, buffer, 0);
+      cipher.update(buffer, 0, buffer.length, output, 0);
     }
-    return (byte) (buffer[buffer.length - 1] ^ macOut[0]);
+    return (byte) (output[output.length - 1] ^ macOut[0]);
   }
 }
