@@ -38,7 +38,8 @@ final class ServeCommandConfig {
 
   /** The keys, in the order of the example file. */
   static final List<String> KEYS = List.of("listen", "epmPort", "accounts", "minLevel", "minLevels", "keytab",
-      "realm", "spns", "embeddedKdc", "krb5confOut", "data", "allowRemoteStop", "grace");
+      "realm", "spns", "embeddedKdc", "krb5confOut", "data", "allowRemoteStop", "grace",
+      "maxConnections");
 
   List<String> listen;
   Integer epmPort;
@@ -55,6 +56,7 @@ final class ServeCommandConfig {
   Path data;
   Boolean allowRemoteStop;
   Integer grace;
+  Integer maxConnections;
 
   /** A config file that cannot be used; the message names the file, line and key. */
   static final class Invalid extends Exception {
@@ -157,6 +159,7 @@ final class ServeCommandConfig {
           case "data" -> c.data = path(key, v);
           case "allowRemoteStop" -> c.allowRemoteStop = bool(key, v);
           case "grace" -> c.grace = integer(key, v, 0, 3600);
+          case "maxConnections" -> c.maxConnections = integer(key, v, 1, 1_000_000);
           default -> throw new Invalid(at(k, key) + "unknown key (known: " + String.join(", ", KEYS) + ")");
         }
       }

@@ -86,6 +86,9 @@ final class ServeCommandSettings {
     if (c.allowRemoteStop != null && !given.test("--allow-remote-stop")) {
       cmd.allowRemoteStop = c.allowRemoteStop;
     }
+    if (c.maxConnections != null && !given.test("--max-connections")) {
+      cmd.maxConnections = c.maxConnections;
+    }
     if (c.grace != null && !given.test("--grace")) {
       cmd.graceSeconds = c.grace;
     }
