@@ -1,6 +1,6 @@
 """Describes the machine and the run as JSON: CPU model, cores, RAM, kernel, Java, Samba, Impacket.
 
-Usage: /usr/bin/python3 machine.py --quick 0|1 --seconds S --only LIST --msrpc-jar JAR
+Usage: /usr/bin/python3 machine.py --quick 0|1 --seconds S --only LIST [--earlier-run DATE]
 """
 import argparse
 import datetime
@@ -32,7 +32,8 @@ def main():
     parser.add_argument("--quick", default="0")
     parser.add_argument("--seconds", type=int, required=True)
     parser.add_argument("--only", default="")
-    parser.add_argument("--msrpc-jar", default="")
+    parser.add_argument("--earlier-run", default="",
+                        help="date of the run whose results the items not measured now come from")
     args = parser.parse_args()
     lscpu = run(["lscpu"])
     with open("/proc/meminfo") as f:
@@ -61,6 +62,8 @@ def main():
         "secondsPerMeasurement": args.seconds,
         "items": args.only,
     }
+    if args.only != "a,b,c,d,e,f,g" and args.earlier_run:
+        info["earlierRun"] = args.earlier_run
     print(json.dumps(info, indent=1))
 
 

@@ -91,6 +91,7 @@ class Report:
         self.out = out_dir
         self.sections = []
         self.plots = []
+        self.summary = []
         try:
             import matplotlib
             matplotlib.use("Agg")
@@ -101,6 +102,10 @@ class Report:
 
     def add(self, title, lines):
         self.sections.append((title, lines))
+
+    def target(self, item, what, target, value, met):
+        """One line of the summary: the issue's target, the measured ratio and the verdict."""
+        self.summary.append(f"| {item} | {what} | {target} | {value} | {met} |")
 
     def bar_plot(self, filename, title, ylabel, groups, series, values, log=False):
         """Grouped bars: values[series][group] (None = missing)."""
@@ -152,6 +157,8 @@ class Report:
                 label = "NTLM" if auth == "ntlm" else "Kerberos"
                 rows.append(f"| {label} | {p} | {num(cps(s))} | {num(server_cpu_us(s), 1)} | {num(cps(m))} "
                             f"| {num(server_cpu_us(m), 1)} | {rtxt(tr)} | {rtxt(cr)} | {verdict(decisive, 1.5)} |")
+                self.target("a", f"server, {label}, {p} client process(es): min(throughput, server-CPU) ratio",
+                            "≥ 1.5×", rtxt(decisive), verdict(decisive, 1.5))
                 groups.append(f"{label} P={p}")
                 s_cps.append(cps(s)); m_cps.append(cps(m))
                 s_cpu.append(server_cpu_us(s)); m_cpu.append(server_cpu_us(m))
@@ -213,6 +220,10 @@ class Report:
                  f"| calls/s, best configuration of each ({best.rsplit('-', 1)[1] if best else '—'} / Samba "
                  f"P={best_samba.get('processes') if best_samba else '—'}) | {rtxt(rb)} | {verdict(rb, 1.0)} |",
                  f"| client CPU per call (Samba µs / msrpc4j µs, 1×1 vs P=1) | {rtxt(rc)} | {verdict(rc, 1.0)} |"]
+        self.target("b", "client calls/s vs Samba C client, 1 connection 1×1", "≥ 1.0×", rtxt(r1), verdict(r1, 1.0))
+        self.target("b", "client calls/s vs Samba C client, best of each", "≥ 1.0×", rtxt(rb), verdict(rb, 1.0))
+        self.target("b", "client CPU per call vs Samba C client (Samba µs / msrpc4j µs)", "≥ 1.0×", rtxt(rc),
+                    verdict(rc, 1.0))
         groups = ["Samba P=1", "Samba P=4"] + [f"msrpc4j {k.rsplit('-', 1)[1]}" for k in self.msrpc_client_rows()]
         vals = [cps(s1), cps(s4)] + [cps(self.r[k]) for k in self.msrpc_client_rows()]
         p = self.bar_plot("b-client-calls.png", "b. clients against the Samba DC, mgmt, sealed NTLM", "calls/s",
@@ -246,6 +257,8 @@ class Report:
         rows += ["", "| comparison | ratio | target ≥ 20× |", "|---|---|---|",
                  f"| msrpc4j 1×1 / Impacket (one connection each, one call at a time) | {rtxt(r1)} | {verdict(r1, 20)} |",
                  f"| msrpc4j best / Impacket | {rtxt(rb)} | {verdict(rb, 20)} |"]
+        self.target("c", "client calls/s vs Impacket, 1×1", "≥ 20×", rtxt(r1), verdict(r1, 20))
+        self.target("c", "client calls/s vs Impacket, msrpc4j best", "≥ 20×", rtxt(rb), verdict(rb, 20))
         p = self.bar_plot("c-impacket.png", "c. Impacket vs msrpc4j, mgmt on the Samba DC, sealed", "calls/s (log)",
                           ["Impacket", "msrpc4j 1x1", "msrpc4j best"], ["calls/s"], [[cps(imp), cps(m1), cps(mb)]],
                           log=True)
@@ -265,6 +278,8 @@ class Report:
             for cfg in ("1x1", "1x16", "64x16"):
                 g = self.r.get(f"d-grpc-{size}-{cfg}")
                 m = self.r.get(f"d-msrpc-{size}-{cfg}")
+                if g is None and m is None:
+                    continue  # not part of this run (--quick measures fewer configurations)
                 names += [f"d-grpc-{size}-{cfg}", f"d-msrpc-{size}-{cfg}"]
                 rr = ratio(cps(m), cps(g))
                 c, i = cfg.split("x")
@@ -274,6 +289,7 @@ class Report:
                             f"| {num(lat(g, 'p50'), 1)} / {num(lat(g, 'p99'), 1)} | {num(cps(m))} "
                             f"| {num(m_mb, 1)} | {num(lat(m, 'p50'), 1)} / "
                             f"{num(lat(m, 'p99'), 1)} | {rtxt(rr)} | {verdict(rr, 1.0)} |")
+                self.target("d", f"vs gRPC-java TLS, {size // 1024} KiB, {c}×{i}", "≥ 1.0×", rtxt(rr), verdict(rr, 1.0))
                 groups.append(f"{size // 1024}K {cfg}")
                 gv.append(cps(g)); mv.append(cps(m))
         p = self.bar_plot("d-grpc.png", "d. gRPC-java TLS unary echo vs msrpc4j EchoData (NTLM, privacy)",
@@ -308,6 +324,8 @@ class Report:
                 rows.append(f"| {op} | {'NTLM' if auth == 'ntlm' else 'Kerberos'} ({alg}) | {num(cps(m), 1)} "
                             f"| {num(payload, 1)} | {passes} | {num(per_side, 1)} | {num(limit, 1)} "
                             f"| {'—' if rr is None else f'{rr * 100:.0f}%'} | {verdict(rr, 0.8)} |")
+                self.target("e", f"{op} 1 MiB, {'NTLM' if auth == 'ntlm' else 'Kerberos'}: crypto MB/s per side / "
+                            "JDK single-core limit", "≥ 80%", "—" if rr is None else f"{rr * 100:.0f}%", verdict(rr, 0.8))
                 groups.append(f"{op} {'NTLM' if auth == 'ntlm' else 'Krb'}")
                 vals.append(None if rr is None else rr * 100)
         p = self.bar_plot("e-bulk.png", "e. sealed bulk: crypto MB/s per side as % of the JDK single-core limit",
@@ -342,11 +360,15 @@ class Report:
             for c in (1, 4):
                 s = self.r.get(f"f-samba-{auth}-c{c}")
                 m = self.r.get(f"f-msrpc-{auth}-c{c}")
+                if s is None and m is None:
+                    continue  # not part of this run (--quick measures fewer configurations)
                 names += [f"f-samba-{auth}-c{c}", f"f-msrpc-{auth}-c{c}"]
                 rr = ratio(cps(m), cps(s))
                 label = "NTLM" if auth == "ntlm" else "Kerberos (cached TGT)"
                 rows.append(f"| {label} | {c} | {num(cps(s), 1)} | {num(server_cpu_us(s))} | {num(cps(m), 1)} "
                             f"| {num(server_cpu_us(m))} | {rtxt(rr)} | {verdict(rr, 2.0)} |")
+                self.target("f", f"new connections/s vs Samba DC, {label}, {c} connector(s)", "≥ 2×", rtxt(rr),
+                            verdict(rr, 2.0))
                 groups.append(f"{'NTLM' if auth == 'ntlm' else 'Krb'} c={c}")
                 sv.append(cps(s)); mv.append(cps(m))
         p = self.bar_plot("f-connections.png", "f. new authenticated connections per second (msrpc4j client)",
@@ -386,6 +408,9 @@ class Report:
                 f"| errors | {(m or {}).get('errors', '—')} |",
                 f"| target: fits in 1 GiB of heap (serve -Xmx1g, no errors) | "
                 f"{verdict(None if heap is None or not ok(m) else heap, 1024, higher_is_better=False)} |"]
+        gv = verdict(None if heap is None or not ok(m) else heap, 1024, higher_is_better=False)
+        self.target("g", "heap after GC with 10,000 idle + 1,000 active connections (serve -Xmx1g, 0 errors); "
+                    f"addone p99 {num(lat(m, 'p99'), 1)} µs", "≤ 1024 MiB", f"{num(heap, 1)} MiB", gv)
         lines = ["`msrpc serve` started with `-Xmx1g` (NTLM accounts) on 127.0.78.1; one `msrpc bench` holds "
                  "10,000 idle authenticated (NTLM, PKT_PRIVACY) connections and drives `addone` on 1,000 more "
                  "connections; once the server holds them all, `jcmd PID GC.run` + `GC.heap_info` and "
@@ -413,6 +438,9 @@ def machine_section(machine, commands):
         f"{machine.get('secondsPerMeasurement')} s per measurement{' (--quick)' if machine.get('quick') else ''}; "
         f"items {machine.get('items')}; whole run {machine.get('wallSeconds', '?')} s",
     ]
+    if machine.get("earlierRun"):
+        lines.append(f"- the other items' results are from the earlier run of {machine['earlierRun']} "
+                     "(`--only` replaces only the items it names)")
     cmd_lines = ["| result | command |", "|---|---|"]
     for name, cmd in commands:
         cmd_lines.append(f"| `{name}` | `{cmd.replace('|', '&#124;')}` |")
@@ -443,10 +471,12 @@ def main():
         doc += ["> **Provisional**: a --quick or partial run (short measurements), on a machine shared with "
                 "other builds; the authoritative figures come from a full run (`benchmarks/compare`) on a "
                 "quiet machine.", ""]
-    doc += ["## Machine and run", "", *mlines, "",
+    doc += ["## Targets (issue 8) in this run", "", "| item | measure | target | measured | verdict |",
+            "|---|---|---|---|---|", *rep.summary, "",
+            "## Machine and run", "", *mlines, "",
             "Reproduce: `benchmarks/compare` (full, ~15 min), `benchmarks/compare --quick` (~5 min), "
             "`--only a,c` for some items. As root on Debian 12; it installs its peers.", ""]
-    printed = []
+    printed = ["== Targets", *rep.summary, ""]
     for title, lines in rep.sections:
         doc += [f"## {title}", "", *lines, ""]
         printed += [f"== {title}", *[l for l in lines if l.startswith("|")], ""]
