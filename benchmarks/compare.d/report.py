@@ -26,7 +26,8 @@ def load(results_dir):
 
 
 def ok(r):
-    return bool(r) and not r.get("errors") and (r.get("calls") or 0) > 0
+    """A measurement that ran without errors (possibly with 0 calls: a very slow case counts as 0)."""
+    return bool(r) and not r.get("errors") and "callsPerSecond" in r
 
 
 def num(v, digits=0):
@@ -46,7 +47,7 @@ def lat(r, key):
 
 
 def client_cpu_us(r):
-    if not ok(r) or not r.get("clientCpuSeconds"):
+    if not ok(r) or not r.get("clientCpuSeconds") or not r.get("calls"):
         return None
     return r["clientCpuSeconds"] * 1e6 / r["calls"]
 
@@ -80,6 +81,8 @@ def failure_notes(results, names):
             notes.append(f"- `{n}`: not measured in this run")
         elif not ok(r):
             notes.append(f"- `{n}`: failed — {r.get('firstError') or 'no calls'}")
+        elif not r.get("calls"):
+            notes.append(f"- `{n}`: no call completed within the {r.get('durationSeconds', '?')} s measured")
     return notes
 
 
