@@ -69,8 +69,8 @@ class OversizeInputTest {
 
   @Test
   void incompleteRequestsOfManyConnectionsShareOneBudget() throws Exception {
-    // 1 MiB for all incomplete requests; each connection sends 50 fragments of 5000 bytes (250 KB)
-    // of a call and waits: the fifth crosses the budget and is refused, the first four complete.
+    // 1 MiB for all incomplete requests; four connections send 50 fragments of 5000 bytes (250 KB)
+    // of a call each and wait: a fifth crosses the budget and is refused, the first four complete.
     ServerSettings settings = ServerSettings.defaults().withMaxReassemblyBytes(1 << 20);
     try (RawTarget target = new RawTarget(settings)) {
       List<RawConnection> open = new ArrayList<>();
@@ -83,8 +83,16 @@ class OversizeInputTest {
             conn.send(new RequestPdu(i == 0 ? PfcFlags.FIRST_FRAG : 0, 2, 0, 0, 0, null, chunk, null));
           }
         }
+        // The server reads each connection on its own event loop: wait until it holds all four.
+        long until = System.nanoTime() + 20_000_000_000L;
+        while (target.server.reassemblyBytes() < 4 * 50 * 5000 && System.nanoTime() < until) {
+          Thread.sleep(20);
+        }
+        assertThat(target.server.reassemblyBytes()).isEqualTo(4 * 50 * 5000);
         try (RawConnection greedy = target.bound()) {
-          for (int i = 0; i < 50; i++) {
+          // 1 MiB - 1 000 000 bytes leave room for 9 fragments: the 10th is refused. Sending more
+          // would race with the server's close (a reset could swallow the fault).
+          for (int i = 0; i < 10; i++) {
             greedy.send(new RequestPdu(i == 0 ? PfcFlags.FIRST_FRAG : 0, 2, 0, 0, 0, null, chunk, null));
           }
           assertThat(greedy.read()).isInstanceOfSatisfying(FaultPdu.class, f -> {
