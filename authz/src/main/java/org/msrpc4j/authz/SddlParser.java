@@ -97,7 +97,10 @@ final class SddlParser {
         p++;
         if (p + 1 < s.length() && s.charAt(p) == '0' && (s.charAt(p + 1) == 'x' || s.charAt(p + 1) == 'X')) {
           p += 2;
-          while (p < s.length() && Character.digit(s.charAt(p), 16) >= 0 && s.charAt(p) < 128) {
+          // IdentifierAuthorityHex is "0x" 12HEXDIG ([MS-DTYP] 2.4.2.1): at most 12 digits, or the
+          // 'D' of a following "D:" section would be read as one more digit.
+          int digitsEnd = Math.min(s.length(), p + 12);
+          while (p < digitsEnd && Character.digit(s.charAt(p), 16) >= 0 && s.charAt(p) < 128) {
             p++;
           }
         } else {

@@ -57,6 +57,16 @@ class SddlExactnessTest {
   }
 
   @Test
+  void aHexIdentifierAuthorityEndsAfterTwelveDigits() throws Exception {
+    // Fuzz finding: the 'D' of "D:" is a hex digit, and the owner SID swallowed it.
+    SecurityDescriptor sd = SecurityDescriptor.of(SecurityDescriptor.DACL_PRESENT, Sid.parse("S-1-0x100001000000-7"),
+        Sid.parse("S-1-0x000515000000"), null, null);
+    String text = Sddl.format(sd, DOMAIN);
+    assertThat(text).isEqualTo("O:S-1-0x100001000000-7G:S-1-0x000515000000D:NO_ACCESS_CONTROL");
+    assertThat(Sddl.parse(text, DOMAIN)).isEqualTo(sd);
+  }
+
+  @Test
   void smallestSignedIntegerRoundTrips() throws Exception {
     SecurityDescriptor sd = roundTrip("S:(RA;;;;;WD;(\"P\",TI,0x0,-9223372036854775808))");
     assertThat(claimOf(sd).values()).containsExactly(Long.MIN_VALUE);
