@@ -467,8 +467,9 @@ def main():
     mlines, cmd_lines = machine_section(machine, commands)
     provisional = machine.get("quick") or machine.get("items") != "a,b,c,d,e,f,g"
     doc = ["# Benchmarks: msrpc4j vs Samba, Impacket and gRPC-java", "",
-           "Written by `benchmarks/compare` (issue 8): every figure below comes from one run on the "
-           "machine described here, all peers on loopback, raw results in [results/](results/). "
+           "Written by `benchmarks/compare` (issue 8): every figure below comes from a run on the "
+           "machine described here (one run, unless the machine section names an earlier one for some items), "
+           "all peers on loopback, raw results in [results/](results/). "
            "Benchmarks are not tests: nothing asserts a time.", ""]
     if provisional:
         doc += ["> **Provisional**: a --quick or partial run (short measurements), on a machine shared with "
