@@ -237,7 +237,9 @@ class Report:
             "b and c. Samba's C client is driven from Python (one connection per process, calls in a "
             "loop); `msrpc bench` runs N connections with M calls in flight each. Client CPU: for the "
             "Python loop `time.process_time()` over the measured loop (connect excluded); for `msrpc bench` "
-            "its reported `clientCpuSeconds` (the JVM's, JIT and GC included).",
+            "its reported `clientCpuSeconds` (the JVM's, JIT and GC included). The Samba DC's CPU per call "
+            "is known only for the barrier-started Python clients (sampled over exactly the measured "
+            "window); around a `msrpc bench` run it would include the bench's warm-up and setup.",
             "", *rows, "", *rows2, ""]
         if p:
             lines.append(f"![{p}]({p})")
@@ -379,8 +381,9 @@ class Report:
         lines = ["`msrpc bench --op mgmt --new-connections`: each call on a new TCP connection with a full "
                  "bind + authentication (NTLM three legs, or Kerberos AP-REQ from alice's cached TGT — "
                  "service tickets are fetched by the client as it needs them) at PKT_PRIVACY, then one mgmt "
-                 "call; the same msrpc4j client against both servers. Server CPU per connection from "
-                 "`/proc` around the run (Samba: every DC process, so the KDC/LDAP work is counted too).",
+                 "call; the same msrpc4j client against both servers. Server CPU per connection is shown only "
+                 "when it was sampled over exactly the measured period (not around a `msrpc bench` run, "
+                 "whose warm-up and setup would be counted too).",
                  "", *rows, ""]
         if p:
             lines.append(f"![{p}]({p})")
