@@ -21,8 +21,9 @@ import java.util.Locale;
  * <p>Literals: integers keep the sign and base the binary form records (octal zero is {@code 00},
  * so that it reads back as octal); INT8/16/32 tokens read back as INT64, the only width the SDDL
  * compiler emits (as on Windows). Strings cannot hold a double quote (char-string has no escape).
- * @Prefixed attribute names escape as %XXXX every character the parser does not take literally
- * (the attr-char2 rule); simple-form names have no escape, so they are limited to attr-char1.
+ * Names in the {@code @User.}/{@code @Device.}/{@code @Resource.} form escape as %XXXX every
+ * character the parser does not take literally (the attr-char2 rule); simple-form names have no
+ * escape, so they are limited to attr-char1.
  *
  * <p>Stateless and thread-safe.
  */
