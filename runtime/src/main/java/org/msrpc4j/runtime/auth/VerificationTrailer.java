@@ -45,9 +45,19 @@ public final class VerificationTrailer {
 
   /** Appends the 4-byte alignment, magic and the three commands to {@code stub}. */
   public static byte[] append(byte[] stub, Expected e) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(stub.length + 100);
-    out.writeBytes(stub);
-    while (out.size() % 4 != 0) {
+    byte[] tail = tail(stub.length, e);
+    byte[] out = Arrays.copyOf(stub, stub.length + tail.length);
+    System.arraycopy(tail, 0, out, stub.length, tail.length);
+    return out;
+  }
+
+  /**
+   * What follows a stub of {@code stubLength} bytes: the 4-byte alignment, magic and the three
+   * commands. The call path sends stub and tail as one stub without concatenating them.
+   */
+  public static byte[] tail(int stubLength, Expected e) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(96);
+    for (int i = stubLength; i % 4 != 0; i++) {
       out.write(0);
     }
     out.writeBytes(MAGIC);

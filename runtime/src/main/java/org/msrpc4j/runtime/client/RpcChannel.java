@@ -1,7 +1,6 @@
 package org.msrpc4j.runtime.client;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -270,9 +269,22 @@ public final class RpcChannel implements RpcClientChannel {
       }
       connections.removeIf(c -> !c.usable());
       // Only connections authenticated with exactly these settings (and identity) may carry the call.
-      List<ClientConnection> same = connections.stream().filter(c -> java.util.Objects.equals(c.auth(), auth)).toList();
-      ClientConnection best = same.stream().min(Comparator.comparingInt(ClientConnection::inFlight)).orElse(null);
-      if (best != null && (best.inFlight() < settings.callsPerConnection() || same.size() >= settings.poolSize())) {
+      // A plain loop: this runs on every call, streams and lists here showed in the allocation profile.
+      ClientConnection best = null;
+      int bestInFlight = Integer.MAX_VALUE;
+      int same = 0;
+      for (int i = 0; i < connections.size(); i++) {
+        ClientConnection c = connections.get(i);
+        if (java.util.Objects.equals(c.auth(), auth)) {
+          same++;
+          int n = c.inFlight();
+          if (n < bestInFlight) {
+            best = c;
+            bestInFlight = n;
+          }
+        }
+      }
+      if (best != null && (bestInFlight < settings.callsPerConnection() || same >= settings.poolSize())) {
         return CompletableFuture.completedFuture(best);
       }
       CompletableFuture<ClientConnection> already = openingByAuth.get(key);

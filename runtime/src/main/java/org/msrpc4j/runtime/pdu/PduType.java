@@ -17,6 +17,15 @@ public enum PduType {
 
   private final int code;
 
+  /** PTYPE byte to type (null where undefined): decoding looks the type up on every fragment. */
+  private static final PduType[] BY_CODE = new PduType[256];
+
+  static {
+    for (PduType t : values()) {
+      BY_CODE[t.code] = t;
+    }
+  }
+
   PduType(int code) {
     this.code = code;
   }
@@ -28,11 +37,6 @@ public enum PduType {
 
   /** The type for a PTYPE byte, or null for connectionless/unknown values. */
   public static PduType of(int code) {
-    for (PduType t : values()) {
-      if (t.code == code) {
-        return t;
-      }
-    }
-    return null;
+    return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
   }
 }

@@ -1,13 +1,10 @@
 package org.msrpc4j.runtime.transport;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.msrpc4j.runtime.pdu.PduCodec;
 import org.msrpc4j.runtime.pdu.PfcFlags;
-import org.msrpc4j.runtime.pdu.RequestPdu;
-import org.msrpc4j.runtime.pdu.ResponsePdu;
+import org.msrpc4j.runtime.pdu.StubFragmentEncoder;
 
 /**
  * Splits a call's stub into request or response fragments no larger than the peer's receive size
@@ -32,8 +29,8 @@ public final class StubFragmenter {
       int n = Math.min(chunk, stub.length - off);
       int flags = extraFlags | (object != null ? PfcFlags.OBJECT_UUID : 0)
           | (off == 0 ? PfcFlags.FIRST_FRAG : 0) | (off + n == stub.length ? PfcFlags.LAST_FRAG : 0);
-      byte[] part = Arrays.copyOfRange(stub, off, off + n);
-      out.add(PduCodec.encode(new RequestPdu(flags, callId, stub.length - off, contextId, opnum, object, part, null)));
+      out.add(StubFragmentEncoder.request(flags, callId, stub.length - off, contextId, opnum, object, stub, null, off, n,
+          null));
       off += n;
     } while (off < stub.length);
     return out;
@@ -47,8 +44,7 @@ public final class StubFragmenter {
     do {
       int n = Math.min(chunk, stub.length - off);
       int flags = (off == 0 ? PfcFlags.FIRST_FRAG : 0) | (off + n == stub.length ? PfcFlags.LAST_FRAG : 0);
-      byte[] part = Arrays.copyOfRange(stub, off, off + n);
-      out.add(PduCodec.encode(new ResponsePdu(flags, callId, stub.length - off, contextId, 0, part, null)));
+      out.add(StubFragmentEncoder.response(flags, callId, stub.length - off, contextId, stub, null, off, n, null));
       off += n;
     } while (off < stub.length);
     return out;
