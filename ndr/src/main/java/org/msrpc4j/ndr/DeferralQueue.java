@@ -29,19 +29,25 @@ final class DeferralQueue {
         void run(Object action, Object subject, int fullPointerId) throws NdrException;
     }
 
+    // Every encoder and decoder owns a queue, one of each per call on the RPC hot path, and most
+    // stubs defer nothing: the arrays and the set are allocated on first use only.
+    private static final Object[] NO_OBJECTS = new Object[0];
+    private static final int[] NO_INTS = new int[0];
+    private static final int[] TOP_SCOPE = new int[1]; // base[0] = cursor[0] = 0, never written
+
     private final int maxDepth;
-    private Object[] actions = new Object[16];
-    private Object[] subjects = new Object[16];
-    private int[] ids = new int[16];
+    private Object[] actions = NO_OBJECTS;
+    private Object[] subjects = NO_OBJECTS;
+    private int[] ids = NO_INTS;
     private int size;
 
     // scope stack: scope i covers items [base[i], base[i+1]) (the top scope runs to size)
-    private int[] base = new int[8];
-    private int[] cursor = new int[8];
-    private int[] owner = new int[8];
+    private int[] base = TOP_SCOPE;
+    private int[] cursor = TOP_SCOPE;
+    private int[] owner = TOP_SCOPE;
     private int depth = 1; // scope 0 is the top-level scope, always present
     // full-pointer ids whose scopes are open, so the cycle check is O(1) however deep the nesting
-    private final Set<Integer> openOwners = new HashSet<>();
+    private Set<Integer> openOwners;
 
     DeferralQueue(int maxDepth) {
         this.maxDepth = maxDepth;
@@ -49,8 +55,14 @@ final class DeferralQueue {
 
     /** Adds an item to the current scope. */
     void add(Object action, Object subject, int fullPointerId) {
+        if (base == TOP_SCOPE) {
+            // First item: drain will write the scope stack, which must no longer be the shared one.
+            base = new int[8];
+            cursor = new int[8];
+            owner = new int[8];
+        }
         if (size == actions.length) {
-            int n = size * 2;
+            int n = Math.max(16, size * 2);
             actions = Arrays.copyOf(actions, n);
             subjects = Arrays.copyOf(subjects, n);
             ids = Arrays.copyOf(ids, n);
@@ -63,7 +75,7 @@ final class DeferralQueue {
 
     /** Whether a full-pointer referent with this id is being processed (an ancestor of the current item). */
     boolean isAncestor(int fullPointerId) {
-        return fullPointerId != 0 && openOwners.contains(fullPointerId);
+        return fullPointerId != 0 && openOwners != null && openOwners.contains(fullPointerId);
     }
 
     /** Number of scopes currently open (1 at top level). */
@@ -90,12 +102,14 @@ final class DeferralQueue {
                 runner.run(action, subject, id);
             } else if (depth == floor) {
                 size = base[top];
-                cursor[top] = base[top];
+                if (cursor != TOP_SCOPE) {
+                    cursor[top] = base[top];
+                }
                 return;
             } else {
                 depth--;
                 size = base[top];
-                if (owner[top] != 0) {
+                if (owner[top] != 0 && openOwners != null) {
                     openOwners.remove(owner[top]);
                 }
             }
@@ -107,7 +121,7 @@ final class DeferralQueue {
             throw new NdrException("pointer nesting deeper than the limit of " + maxDepth);
         }
         if (depth == base.length) {
-            int n = depth * 2;
+            int n = Math.max(8, depth * 2);
             base = Arrays.copyOf(base, n);
             cursor = Arrays.copyOf(cursor, n);
             owner = Arrays.copyOf(owner, n);
@@ -116,6 +130,9 @@ final class DeferralQueue {
         cursor[depth] = size;
         owner[depth] = fullPointerId;
         if (fullPointerId != 0) {
+            if (openOwners == null) {
+                openOwners = new HashSet<>();
+            }
             openOwners.add(fullPointerId);
         }
         depth++;
@@ -127,8 +144,12 @@ final class DeferralQueue {
         Arrays.fill(subjects, 0, size, null);
         size = 0;
         depth = 1;
-        openOwners.clear();
-        base[0] = 0;
-        cursor[0] = 0;
+        if (openOwners != null) {
+            openOwners.clear();
+        }
+        if (base != TOP_SCOPE) {
+            base[0] = 0;
+            cursor[0] = 0;
+        }
     }
 }
