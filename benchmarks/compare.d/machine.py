@@ -1,6 +1,6 @@
 """Describes the machine and the run as JSON: CPU model, cores, RAM, kernel, Java, Samba, Impacket.
 
-Usage: /usr/bin/python3 machine.py --quick 0|1 --seconds S --only LIST [--earlier-run DATE]
+Usage: /usr/bin/python3 machine.py --quick 0|1 --seconds S --only LIST [--previous machine.json]
 """
 import argparse
 import datetime
@@ -32,8 +32,8 @@ def main():
     parser.add_argument("--quick", default="0")
     parser.add_argument("--seconds", type=int, required=True)
     parser.add_argument("--only", default="")
-    parser.add_argument("--earlier-run", default="",
-                        help="date of the run whose results the items not measured now come from")
+    parser.add_argument("--previous", default="",
+                        help="the previous machine.json: which run each item not measured now comes from")
     args = parser.parse_args()
     lscpu = run(["lscpu"])
     with open("/proc/meminfo") as f:
@@ -62,8 +62,16 @@ def main():
         "secondsPerMeasurement": args.seconds,
         "items": args.only,
     }
-    if args.only != "a,b,c,d,e,f,g" and args.earlier_run:
-        info["earlierRun"] = args.earlier_run
+    runs = {}
+    try:
+        with open(args.previous) as f:
+            prev = json.load(f)
+        runs = prev.get("itemRuns") or {i: prev.get("date", "?") for i in prev.get("items", "").split(",") if i}
+    except (OSError, ValueError):
+        pass
+    for item in args.only.split(","):
+        runs[item] = info["date"]
+    info["itemRuns"] = dict(sorted(runs.items()))
     print(json.dumps(info, indent=1))
 
 

@@ -444,9 +444,13 @@ def machine_section(machine, commands):
         f"{machine.get('secondsPerMeasurement')} s per measurement{' (--quick)' if machine.get('quick') else ''}; "
         f"items {machine.get('items')}; whole run {machine.get('wallSeconds', '?')} s",
     ]
-    if machine.get("earlierRun"):
-        lines.append(f"- the other items' results are from the earlier run of {machine['earlierRun']} "
-                     "(`--only` replaces only the items it names)")
+    runs = machine.get("itemRuns") or {}
+    if len(set(runs.values())) > 1:
+        by_date = {}
+        for item, date in runs.items():
+            by_date.setdefault(date, []).append(item)
+        lines.append("- items by run (`--only` replaces only the items it names): "
+                     + "; ".join(f"{','.join(items)} on {date}" for date, items in sorted(by_date.items())))
     cmd_lines = ["| result | command |", "|---|---|"]
     for name, cmd in commands:
         cmd_lines.append(f"| `{name}` | `{cmd.replace('|', '&#124;')}` |")
@@ -468,7 +472,7 @@ def main():
     rep = Report(results, out_dir)
     rep.item_a(); rep.item_b(); rep.item_c(); rep.item_d(); rep.item_e(); rep.item_f(); rep.item_g()
     mlines, cmd_lines = machine_section(machine, commands)
-    provisional = machine.get("quick") or machine.get("items") != "a,b,c,d,e,f,g"
+    provisional = machine.get("quick") or len(set((machine.get("itemRuns") or {}).values())) > 1
     doc = ["# Benchmarks: msrpc4j vs Samba, Impacket and gRPC-java", "",
            "Written by `benchmarks/compare` (issue 8): every figure below comes from a run on the "
            "machine described here (one run, unless the machine section names an earlier one for some items), "
