@@ -1,7 +1,7 @@
 package org.msrpc4j.runtime.client;
 
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -364,10 +364,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         fail(callId, e);
         return future;
       }
-      CompositeByteBuf buf = Unpooled.compositeBuffer(fragments.size());
-      for (byte[] f : fragments) {
-        buf.addComponent(true, Unpooled.wrappedBuffer(f));
-      }
+      // One buffer for the whole call: its fragments stay contiguous on the wire.
+      ByteBuf buf = fragments.size() == 1 ? Unpooled.wrappedBuffer(fragments.get(0))
+          : Unpooled.wrappedBuffer(fragments.toArray(new byte[0][]));
       Runnable write = () -> channel.writeAndFlush(buf).addListener(f -> {
         if (f.isSuccess()) {
           pc.sent = true;

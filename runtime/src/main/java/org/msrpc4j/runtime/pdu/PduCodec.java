@@ -27,8 +27,23 @@ public final class PduCodec {
 
   // ------------------------------------------------------------------ decode
 
+  private static final byte[] NO_STUB = new byte[0];
+
   /** Decodes one whole fragment ({@code frame.length} must equal frag_length). */
   public static Pdu decode(byte[] frame) throws PduFormatException {
+    return decode(frame, true);
+  }
+
+  /**
+   * Decodes and validates a fragment exactly as {@link #decode} does, but leaves the stub of a
+   * request, response or fault out (empty): for a fragment still sealed, whose stub is taken from
+   * the frame once it is unsealed ({@link RequestPdu#withStub}), so the ciphertext is not copied.
+   */
+  public static Pdu decodeWithoutStub(byte[] frame) throws PduFormatException {
+    return decode(frame, false);
+  }
+
+  private static Pdu decode(byte[] frame, boolean copyStub) throws PduFormatException {
     PduHeader h = PduHeader.parse(frame);
     if (h.versionMajor() != 5 || h.versionMinor() > 1) {
       throw new PduFormatException("unsupported RPC version " + h.versionMajor() + "." + h.versionMinor());
@@ -64,9 +79,9 @@ public final class PduCodec {
       case BIND, ALTER_CONTEXT -> decodeBind(h, r, auth);
       case BIND_ACK, ALTER_CONTEXT_RESP -> decodeBindAck(h, r, auth);
       case BIND_NAK -> new BindNakPdu(h.flags(), h.callId(), r.u16("reject_reason"));
-      case REQUEST -> decodeRequest(h, r, auth);
-      case RESPONSE -> decodeResponse(h, r, auth);
-      case FAULT -> decodeFault(h, r, auth);
+      case REQUEST -> decodeRequest(h, r, auth, copyStub);
+      case RESPONSE -> decodeResponse(h, r, auth, copyStub);
+      case FAULT -> decodeFault(h, r, auth, copyStub);
       case AUTH3 -> {
         if (auth == null) {
           throw new PduFormatException("auth3 without an auth verifier");
@@ -141,38 +156,38 @@ public final class PduCodec {
   }
 
   /** The stub runs to the end of the body minus the auth padding. */
-  private static byte[] stub(WireReader r, AuthVerifier auth) throws PduFormatException {
+  private static byte[] stub(WireReader r, AuthVerifier auth, boolean copy) throws PduFormatException {
     int pad = auth == null ? 0 : auth.padLength();
     if (pad > r.remaining()) {
       throw new PduFormatException("auth_pad_length " + pad + " larger than the stub");
     }
-    return r.bytes(r.remaining() - pad, "stub");
+    return copy ? r.bytes(r.remaining() - pad, "stub") : NO_STUB;
   }
 
-  private static RequestPdu decodeRequest(PduHeader h, WireReader r, AuthVerifier auth) throws PduFormatException {
+  private static RequestPdu decodeRequest(PduHeader h, WireReader r, AuthVerifier auth, boolean copyStub) throws PduFormatException {
     int allocHint = r.u32("alloc_hint");
     int ctx = r.u16("p_cont_id");
     int opnum = r.u16("opnum");
     UUID object = (h.flags() & PfcFlags.OBJECT_UUID) != 0 ? r.uuid("object") : null;
-    return new RequestPdu(h.flags(), h.callId(), allocHint, ctx, opnum, object, stub(r, auth), auth);
+    return new RequestPdu(h.flags(), h.callId(), allocHint, ctx, opnum, object, stub(r, auth, copyStub), auth);
   }
 
-  private static ResponsePdu decodeResponse(PduHeader h, WireReader r, AuthVerifier auth) throws PduFormatException {
+  private static ResponsePdu decodeResponse(PduHeader h, WireReader r, AuthVerifier auth, boolean copyStub) throws PduFormatException {
     int allocHint = r.u32("alloc_hint");
     int ctx = r.u16("p_cont_id");
     int cancels = r.u8("cancel_count");
     r.u8("reserved");
-    return new ResponsePdu(h.flags(), h.callId(), allocHint, ctx, cancels, stub(r, auth), auth);
+    return new ResponsePdu(h.flags(), h.callId(), allocHint, ctx, cancels, stub(r, auth, copyStub), auth);
   }
 
-  private static FaultPdu decodeFault(PduHeader h, WireReader r, AuthVerifier auth) throws PduFormatException {
+  private static FaultPdu decodeFault(PduHeader h, WireReader r, AuthVerifier auth, boolean copyStub) throws PduFormatException {
     int allocHint = r.u32("alloc_hint");
     int ctx = r.u16("p_cont_id");
     int cancels = r.u8("cancel_count");
     int faultFlags = r.u8("fault_flags");
     int status = r.u32("status");
     r.u32("reserved");
-    return new FaultPdu(h.flags(), h.callId(), allocHint, ctx, cancels, faultFlags, status, stub(r, auth), auth);
+    return new FaultPdu(h.flags(), h.callId(), allocHint, ctx, cancels, faultFlags, status, stub(r, auth, copyStub), auth);
   }
 
   // ------------------------------------------------------------------ encode

@@ -12,4 +12,9 @@ public record RequestPdu(int flags, int callId, int allocHint, int contextId, in
   public PduType type() {
     return PduType.REQUEST;
   }
+
+  /** This fragment with another stub (the plaintext, once the fragment is unsealed). */
+  public RequestPdu withStub(byte[] plaintext) {
+    return new RequestPdu(flags, callId, allocHint, contextId, opnum, object, plaintext, auth);
+  }
 }
