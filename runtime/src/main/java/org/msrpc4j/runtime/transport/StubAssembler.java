@@ -17,6 +17,8 @@ public final class StubAssembler {
   public static final int MAX_INITIAL_CAPACITY = 64 * 1024;
 
   private final int limit;
+  /** The peer's alloc_hint, only ever used to size a growth that received bytes already force. */
+  private final long hint;
   private byte[] buf;
   private int size;
 
@@ -26,7 +28,7 @@ public final class StubAssembler {
    */
   public StubAssembler(int allocHint, int limit) {
     this.limit = limit;
-    long hint = allocHint & 0xFFFFFFFFL;
+    this.hint = allocHint & 0xFFFFFFFFL;
     this.buf = new byte[(int) Math.min(Math.min(hint, limit), MAX_INITIAL_CAPACITY)];
   }
 
@@ -36,7 +38,12 @@ public final class StubAssembler {
       return false;
     }
     if (buf.length - size < part.length) {
-      buf = Arrays.copyOf(buf, (int) Math.min(limit, Math.max((long) buf.length * 2, (long) size + part.length)));
+      long needed = (long) size + part.length;
+      long doubled = (long) buf.length * 2;
+      // An honest alloc_hint is the exact stub size: growing to it (never past double the bytes
+      // held, so a lying hint gains nothing) spares a second growth and the final trimming copy.
+      long target = hint >= needed ? Math.min(hint, doubled) : doubled;
+      buf = Arrays.copyOf(buf, (int) Math.min(limit, Math.max(needed, target)));
     }
     System.arraycopy(part, 0, buf, size, part.length);
     size += part.length;
@@ -46,6 +53,11 @@ public final class StubAssembler {
   /** The stub collected so far. */
   public byte[] toByteArray() {
     return buf.length == size ? buf : Arrays.copyOf(buf, size);
+  }
+
+  /** Bytes allocated (for tests of the growth policy). */
+  int capacity() {
+    return buf.length;
   }
 
   /** Bytes collected so far. */
