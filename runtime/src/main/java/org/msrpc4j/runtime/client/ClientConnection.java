@@ -8,6 +8,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
@@ -367,13 +368,18 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
       // One buffer for the whole call: its fragments stay contiguous on the wire.
       ByteBuf buf = fragments.size() == 1 ? Unpooled.wrappedBuffer(fragments.get(0))
           : Unpooled.wrappedBuffer(fragments.toArray(new byte[0][]));
-      Runnable write = () -> channel.writeAndFlush(buf).addListener(f -> {
+      // The listener is on the promise before the write starts: added afterwards (from this thread)
+      // it could run only after the server had answered and closed, leaving a sent call marked
+      // unsent (and then retried as if it could not have run).
+      ChannelPromise written = channel.newPromise();
+      written.addListener(f -> {
         if (f.isSuccess()) {
           pc.sent = true;
         } else {
           fail(callId, ConnectionLostException.notSent("could not write the request (" + f.cause() + ")"));
         }
       });
+      Runnable write = () -> channel.writeAndFlush(buf, written);
       if (channel.eventLoop().inEventLoop()) {
         // On the event loop a write goes out at once, ahead of the writes other threads queued
         // earlier as tasks (with lower sequence numbers): queue it behind them, so the wire order
