@@ -1,6 +1,7 @@
 package org.msrpc4j.kerberos.crypto;
 
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.Objects;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
@@ -17,7 +18,14 @@ import javax.crypto.spec.SecretKeySpec;
  * (fewer than {@code 32 + last length} bytes) are gathered into a scratch buffer for the CTS step.
  * The middle passes through a 16 KiB scratch chunk on its way, because the JCE would otherwise copy
  * a whole overlapping input on every call.
- * The key schedule is expanded once, in the constructor.
+ *
+ * <p>No message pays for a {@code Cipher.init}: for a small message (a sealed RPC call) the JCE's
+ * init (provider dispatch, key comparison, IV copy) cost more than the AES itself. The CBC ciphers
+ * are initialised once with the zero IV; the CTS step continues the same chain and its
+ * {@code doFinal} returns the cipher to that IV for the next message. Ciphertext stealing is done
+ * here on top of CBC (RFC 3962 / NIST SP 800-38A addendum CS3: zero-pad the last block, CBC, swap
+ * the last two blocks; to decrypt, one raw AES block decryption recovers the stolen bytes), which
+ * is why the JDK's {@code AES/CTS/NoPadding}, that would need an init per IV, is not used.
  *
  * <p>Not thread-safe: it keeps Cipher instances and scratch space. Each direction of a security
  * context owns one and uses it under that direction's lock.
@@ -29,11 +37,17 @@ public final class AesCtsParts {
     private static final int CHUNK = 16 * 1024;
 
     private final SecretKeySpec key;
-    private final Cipher cbc;
-    private final Cipher cts;
-    private final byte[] iv = new byte[BLOCK];
     private final byte[] chunk = new byte[CHUNK];
+    private final byte[] block = new byte[BLOCK];
     private byte[] tail = new byte[4 * BLOCK];
+    private byte[] tailOut = new byte[4 * BLOCK];
+    // Created on first use per mode: a context direction only ever encrypts or only decrypts.
+    private Cipher cbcEncrypt;
+    private Cipher cbcDecrypt;
+    private Cipher ecbDecrypt;
+    // True while a message is in progress: a message that failed half-way leaves its cipher's chain
+    // mid-stream, and the next one must return it to the zero IV first.
+    private boolean midMessage;
 
     /**
      * @param key a 16- or 32-byte AES key
@@ -41,10 +55,8 @@ public final class AesCtsParts {
      */
     public AesCtsParts(byte[] key) throws GeneralSecurityException {
         this.key = new SecretKeySpec(key, "AES");
-        this.cbc = Cipher.getInstance("AES/CBC/NoPadding");
-        this.cts = Cipher.getInstance("AES/CTS/NoPadding");
-        // Initialising once expands the key schedule; later inits with the same key reuse it.
-        cbc.init(Cipher.ENCRYPT_MODE, this.key, ZERO_IV);
+        // Initialising once expands the key schedule and checks the key now rather than per message.
+        cbcEncrypt = newCipher("AES/CBC/NoPadding", Cipher.ENCRYPT_MODE);
     }
 
     /**
@@ -76,66 +88,121 @@ public final class AesCtsParts {
         if (midLen + lastLen == 0) {
             throw new GeneralSecurityException("AES-CTS parts of one block: nothing to steal from");
         }
+        Cipher cbc = cbc(mode);
+        if (midMessage) {
+            // doFinal of nothing ends the broken chain and restores the zero IV, without an init.
+            cbcEncrypt.doFinal(chunk, 0, 0, block, 0);
+            if (cbcDecrypt != null) {
+                cbcDecrypt.doFinal(chunk, 0, 0, block, 0);
+            }
+        }
+        midMessage = true;
         // The CTS step needs the last two blocks of the message: keep at least 17 bytes for it.
         int headMid = midLen - midLen % BLOCK;
         while (headMid >= 0 && midLen - headMid + lastLen <= BLOCK) {
             headMid -= BLOCK;
         }
-        int t;
         if (headMid < 0) {
-            // The whole message is the CTS step (first block included), with a zero IV.
-            t = BLOCK + midLen + lastLen;
+            // The whole message is the CTS step, first block included.
+            int t = BLOCK + midLen + lastLen;
             byte[] buf = tail(t);
             System.arraycopy(first, 0, buf, 0, BLOCK);
             System.arraycopy(mid, midOff, buf, BLOCK, midLen);
             System.arraycopy(last, lastOff, buf, BLOCK + midLen, lastLen);
-            cts.init(mode, key, ZERO_IV);
-            cts.doFinal(buf, 0, t, buf, 0);
+            steal(mode, cbc, buf, t);
             System.arraycopy(buf, 0, first, 0, BLOCK);
             System.arraycopy(buf, BLOCK, mid, midOff, midLen);
             System.arraycopy(buf, BLOCK + midLen, last, lastOff, lastLen);
-            return;
-        }
-        // CBC over the first block and the whole blocks of the middle; the IV of the CTS step is
-        // the last ciphertext block of that chain (read before decryption overwrites it).
-        if (mode == Cipher.DECRYPT_MODE) {
-            if (headMid > 0) {
-                System.arraycopy(mid, midOff + headMid - BLOCK, iv, 0, BLOCK);
-            } else {
-                System.arraycopy(first, 0, iv, 0, BLOCK);
+        } else {
+            // CBC over the first block and the whole blocks of the middle. The JCE copies the whole
+            // input when input and output overlap, so each range goes through the fixed scratch
+            // chunk instead: the same bytes moved, but no allocation per message.
+            System.arraycopy(first, 0, chunk, 0, BLOCK);
+            cbc.update(chunk, 0, BLOCK, first, 0);
+            for (int done = 0; done < headMid; ) {
+                int n = Math.min(CHUNK, headMid - done);
+                System.arraycopy(mid, midOff + done, chunk, 0, n);
+                cbc.update(chunk, 0, n, mid, midOff + done);
+                done += n;
             }
+            int rest = midLen - headMid;
+            int t = rest + lastLen;
+            byte[] buf = tail(t);
+            System.arraycopy(mid, midOff + headMid, buf, 0, rest);
+            System.arraycopy(last, lastOff, buf, rest, lastLen);
+            steal(mode, cbc, buf, t);
+            System.arraycopy(buf, 0, mid, midOff + headMid, rest);
+            System.arraycopy(buf, rest, last, lastOff, lastLen);
         }
-        cbc.init(mode, key, ZERO_IV);
-        cbc.update(first, 0, BLOCK, first, 0);
-        // The JCE copies the whole input when input and output overlap, so the middle goes through
-        // a fixed scratch chunk instead: the same bytes moved, but no allocation per message.
-        for (int done = 0; done < headMid; ) {
-            int n = Math.min(CHUNK, headMid - done);
-            System.arraycopy(mid, midOff + done, chunk, 0, n);
-            cbc.update(chunk, 0, n, mid, midOff + done);
-            done += n;
-        }
-        if (mode == Cipher.ENCRYPT_MODE) {
-            if (headMid > 0) {
-                System.arraycopy(mid, midOff + headMid - BLOCK, iv, 0, BLOCK);
-            } else {
-                System.arraycopy(first, 0, iv, 0, BLOCK);
-            }
-        }
-        int rest = midLen - headMid;
-        t = rest + lastLen;
-        byte[] buf = tail(t);
-        System.arraycopy(mid, midOff + headMid, buf, 0, rest);
-        System.arraycopy(last, lastOff, buf, rest, lastLen);
-        cts.init(mode, key, new IvParameterSpec(iv));
-        cts.doFinal(buf, 0, t, buf, 0);
-        System.arraycopy(buf, 0, mid, midOff + headMid, rest);
-        System.arraycopy(buf, rest, last, lastOff, lastLen);
+        midMessage = false;
     }
 
+    /**
+     * The CTS (CS3) step over {@code buf[0, t)}, 17 &le; t, in place, continuing {@code cbc}'s chain;
+     * its doFinal returns the cipher to the zero IV.
+     */
+    private void steal(int mode, Cipher cbc, byte[] buf, int t) throws GeneralSecurityException {
+        int n = (t + BLOCK - 1) / BLOCK; // blocks, the last one d bytes long
+        int d = t - BLOCK * (n - 1);
+        int padded = BLOCK * n;
+        int penult = BLOCK * (n - 2);
+        int lastBlock = BLOCK * (n - 1);
+        byte[] out = tailOut;
+        if (mode == Cipher.ENCRYPT_MODE) {
+            // CBC over the zero-padded plaintext; the last (full) ciphertext block goes before the
+            // first d bytes of the one before it.
+            Arrays.fill(buf, t, padded, (byte) 0);
+            cbc.doFinal(buf, 0, padded, out, 0);
+            System.arraycopy(out, 0, buf, 0, penult);
+            System.arraycopy(out, lastBlock, buf, penult, BLOCK);
+            System.arraycopy(out, penult, buf, lastBlock, d);
+            return;
+        }
+        // buf holds C1..C(n-2), Cn (full), then the first d bytes of C(n-1). AES-decrypting Cn gives
+        // P(n) XOR C(n-1), whose bytes past d are C(n-1)'s own (P(n) was zero-padded): that
+        // restores C(n-1), and plain CBC over C1..C(n-1), Cn then yields P1..P(n).
+        ecb().update(buf, penult, BLOCK, block, 0);
+        System.arraycopy(buf, penult, out, 0, BLOCK); // Cn, kept while C(n-1) takes its place
+        System.arraycopy(buf, lastBlock, buf, penult, d);
+        System.arraycopy(block, d, buf, penult + d, BLOCK - d);
+        System.arraycopy(out, 0, buf, lastBlock, BLOCK);
+        cbc.doFinal(buf, 0, padded, out, 0);
+        System.arraycopy(out, 0, buf, 0, t);
+    }
+
+    private Cipher cbc(int mode) throws GeneralSecurityException {
+        if (mode == Cipher.ENCRYPT_MODE) {
+            return cbcEncrypt;
+        }
+        if (cbcDecrypt == null) {
+            cbcDecrypt = newCipher("AES/CBC/NoPadding", Cipher.DECRYPT_MODE);
+        }
+        return cbcDecrypt;
+    }
+
+    private Cipher ecb() throws GeneralSecurityException {
+        if (ecbDecrypt == null) {
+            ecbDecrypt = newCipher("AES/ECB/NoPadding", Cipher.DECRYPT_MODE);
+        }
+        return ecbDecrypt;
+    }
+
+    private Cipher newCipher(String transformation, int mode) throws GeneralSecurityException {
+        Cipher c = Cipher.getInstance(transformation);
+        if (transformation.contains("/ECB/")) {
+            c.init(mode, key);
+        } else {
+            c.init(mode, key, ZERO_IV);
+        }
+        return c;
+    }
+
+    /** Scratch for the CTS step, at least {@code length} rounded up to whole blocks. */
     private byte[] tail(int length) {
-        if (tail.length < length) {
-            tail = new byte[length];
+        int padded = (length + BLOCK - 1) / BLOCK * BLOCK;
+        if (tail.length < padded) {
+            tail = new byte[padded];
+            tailOut = new byte[padded];
         }
         return tail;
     }
