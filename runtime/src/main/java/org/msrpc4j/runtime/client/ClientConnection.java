@@ -20,8 +20,8 @@ import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.msrpc4j.runtime.InterfaceId;
 import org.msrpc4j.runtime.RpcException;
@@ -73,6 +73,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
   private final ClientSettings settings;
   private final AtomicInteger nextCallId = new AtomicInteger(1);
   private final Map<Integer, PendingCall> pending = new ConcurrentHashMap<>();
+  /** True while a timeout sweep is scheduled. */
+  private final AtomicBoolean sweepArmed = new AtomicBoolean();
   private final Object bindLock = new Object();
   /** Context id per interface; guarded by bindLock. */
   private final Map<InterfaceId, CompletableFuture<Integer>> contexts = new HashMap<>();
@@ -100,7 +102,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
   private static final class PendingCall {
     final CompletableFuture<byte[]> future;
     StubAssembler assembler; // event loop only
-    ScheduledFuture<?> timeout;
+    /** System.nanoTime() after which the call times out; 0 = no timeout. */
+    long deadline;
     /** Set once the request is written: from then on the server may have executed it. */
     volatile boolean sent;
 
@@ -341,19 +344,11 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     PendingCall pc = new PendingCall(future);
     pending.put(callId, pc);
     if (settings.callTimeout() != null && !settings.callTimeout().isZero()) {
-      pc.timeout = channel.eventLoop().schedule(() -> {
-        if (pending.remove(callId) != null) {
-          sendQuietly(new OrphanedPdu(PfcFlags.FIRST_FRAG | PfcFlags.LAST_FRAG, callId, null));
-          future.completeExceptionally(new RpcException(RpcStatus.ERROR_TIMEOUT,
-              "no response within " + settings.callTimeout().toMillis() + " ms"));
-        }
-      }, settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      pc.deadline = System.nanoTime() + settings.callTimeout().toNanos() | 1; // never 0
+      armTimeoutSweep();
     }
     future.whenComplete((r, e) -> {
       if (e instanceof CancellationException && pending.remove(callId) != null) {
-        if (pc.timeout != null) {
-          pc.timeout.cancel(false);
-        }
         sendQuietly(new CancelPdu(PfcFlags.FIRST_FRAG | PfcFlags.LAST_FRAG, callId, null));
       }
     });
@@ -390,6 +385,42 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
       }
     }
     return future;
+  }
+
+  /**
+   * Call timeouts: rather than a timer scheduled and cancelled for every call (a task handed to
+   * the event loop from the caller's thread, and a priority-queue removal, per call), one sweep
+   * per connection runs while calls are pending, every eighth of the timeout (at least 10 ms), and
+   * times out the calls past their deadline; a timeout so fires at most an eighth late.
+   */
+  private void armTimeoutSweep() {
+    if (sweepArmed.compareAndSet(false, true)) {
+      channel.eventLoop().schedule(this::sweepTimeouts, sweepPeriodNanos(), TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private long sweepPeriodNanos() {
+    return Math.max(TimeUnit.MILLISECONDS.toNanos(10), settings.callTimeout().toNanos() / 8);
+  }
+
+  /** Event loop. */
+  private void sweepTimeouts() {
+    long now = System.nanoTime();
+    for (Map.Entry<Integer, PendingCall> e : pending.entrySet()) {
+      PendingCall pc = e.getValue();
+      if (pc.deadline != 0 && now - pc.deadline >= 0 && pending.remove(e.getKey(), pc)) {
+        int callId = e.getKey();
+        sendQuietly(new OrphanedPdu(PfcFlags.FIRST_FRAG | PfcFlags.LAST_FRAG, callId, null));
+        pc.future.completeExceptionally(new RpcException(RpcStatus.ERROR_TIMEOUT,
+            "no response within " + settings.callTimeout().toMillis() + " ms"));
+      }
+    }
+    // Disarm first, then look: a call added meanwhile either sees the sweep disarmed and arms it,
+    // or is seen here.
+    sweepArmed.set(false);
+    if (!pending.isEmpty() && !closed) {
+      armTimeoutSweep();
+    }
   }
 
   /** Plain fragments, or protected ones (with the verification trailer) at PKT level and above. */
@@ -563,9 +594,6 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
   private void complete(int callId, PendingCall pc, byte[] stub) {
     authConfirmed = true;
     if (pending.remove(callId) != null) {
-      if (pc.timeout != null) {
-        pc.timeout.cancel(false);
-      }
       pc.future.complete(stub);
     }
   }
@@ -596,9 +624,6 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
   private void fail(int callId, RpcException e) {
     PendingCall pc = pending.remove(callId);
     if (pc != null) {
-      if (pc.timeout != null) {
-        pc.timeout.cancel(false);
-      }
       pc.future.completeExceptionally(e);
     }
   }
