@@ -2,7 +2,6 @@ package org.msrpc4j.kerberos.gss;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
 import javax.crypto.Mac;
@@ -47,8 +46,6 @@ public final class CfxMessageProtection implements MessageProtection {
     private static final int KU_INITIATOR_SEAL = 24;
     private static final int KU_INITIATOR_SIGN = 25;
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final boolean initiator;
     private final boolean acceptorSubkey;
     private final int sendFlags;
@@ -69,6 +66,9 @@ public final class CfxMessageProtection implements MessageProtection {
         final byte[] confounder = new byte[CONF];
         final byte[] hmac = new byte[20];
         byte[] last = new byte[EC + HEADER];
+        final byte[] receivedHmac = new byte[HMAC];
+        final ConfounderSource random = new ConfounderSource();
+        private final byte[] token = new byte[WRAP_TOKEN];
 
         Direction(KerberosKey key, int signUsage, int sealUsage) throws KerberosCryptoException {
             try {
@@ -78,6 +78,14 @@ public final class CfxMessageProtection implements MessageProtection {
             } catch (GeneralSecurityException e) {
                 throw new KerberosCryptoException("cannot key AES-CTS / HMAC-SHA1", e);
             }
+        }
+
+        /**
+         * Scratch for a received token's copy; a token longer than ours (a peer's large EC) gets a
+         * temporary array, so that no peer can make a context keep a large buffer.
+         */
+        byte[] token(int length) {
+            return length <= token.length ? token : new byte[length];
         }
 
         /** Scratch for the part of the stream after the DATA: filler and encrypted header copy. */
@@ -187,7 +195,7 @@ public final class CfxMessageProtection implements MessageProtection {
             long seq = sendSeq++;
             wrapHeader(out, o, sendFlags | FLAG_SEALED, EC, RRC, seq);
             byte[] conf = send.confounder;
-            RANDOM.nextBytes(conf);
+            send.random.next(conf);
             byte[] last = send.last(EC + HEADER);
             Arrays.fill(last, 0, EC, (byte) 0xff);
             wrapHeader(last, EC, sendFlags | FLAG_SEALED, EC, 0, seq);
@@ -228,33 +236,37 @@ public final class CfxMessageProtection implements MessageProtection {
         if (token.length() < HEADER) {
             throw invalid("wrap token too short (" + token.length() + " bytes)");
         }
-        byte[] t = Arrays.copyOfRange(token.array(), token.offset(), token.offset() + token.length());
-        if ((t[0] & 0xff) != 0x05 || (t[1] & 0xff) != 0x04) {
-            throw invalid("not a CFX wrap token");
-        }
-        int flags = t[2] & 0xff;
-        checkFlags(flags, true);
-        if ((t[3] & 0xff) != 0xff) {
-            throw invalid("bad filler in wrap token");
-        }
-        int ec = ((t[4] & 0xff) << 8) | (t[5] & 0xff);
-        int rrc = ((t[6] & 0xff) << 8) | (t[7] & 0xff);
-        long seq = readSeq(t, 8);
-        int l = Segments.dataLength(segments);
-        int rest = t.length - HEADER;
-        // What follows the header plus the DATA must be exactly: confounder, data, filler,
-        // encrypted header copy and HMAC; anything else is a token we cannot place.
-        if (rest != CONF + ec + HEADER + HMAC) {
-            throw invalid("wrap token length " + t.length + " does not match EC=" + ec);
-        }
-        int total = rest + l;
-        int shift = (int) (((long) rrc + ec) % total);
-        int lastLen = ec + HEADER;
         MessageSegment single = singleData(segments);
+        int l = Segments.dataLength(segments);
         synchronized (recv) {
+            // The token is parsed from this direction's scratch copy (its RRC bytes are zeroed for
+            // the header comparison below; the PDU itself is left as received).
+            int tokenLength = token.length();
+            byte[] t = recv.token(tokenLength);
+            System.arraycopy(token.array(), token.offset(), t, 0, tokenLength);
+            if ((t[0] & 0xff) != 0x05 || (t[1] & 0xff) != 0x04) {
+                throw invalid("not a CFX wrap token");
+            }
+            int flags = t[2] & 0xff;
+            checkFlags(flags, true);
+            if ((t[3] & 0xff) != 0xff) {
+                throw invalid("bad filler in wrap token");
+            }
+            int ec = ((t[4] & 0xff) << 8) | (t[5] & 0xff);
+            int rrc = ((t[6] & 0xff) << 8) | (t[7] & 0xff);
+            long seq = readSeq(t, 8);
+            int rest = tokenLength - HEADER;
+            // What follows the header plus the DATA must be exactly: confounder, data, filler,
+            // encrypted header copy and HMAC; anything else is a token we cannot place.
+            if (rest != CONF + ec + HEADER + HMAC) {
+                throw invalid("wrap token length " + tokenLength + " does not match EC=" + ec);
+            }
+            int total = rest + l;
+            int shift = (int) (((long) rrc + ec) % total);
+            int lastLen = ec + HEADER;
             byte[] conf = recv.confounder;
             byte[] last = recv.last(lastLen);
-            byte[] h = new byte[HMAC];
+            byte[] h = recv.receivedHmac;
             byte[] mid;
             int midOff;
             boolean inPlace = single != null && shift == rest - CONF;
@@ -294,13 +306,22 @@ public final class CfxMessageProtection implements MessageProtection {
             finish(mac, recv.hmac);
             t[6] = 0;
             t[7] = 0;
-            boolean hmacOk = MessageDigest.isEqual(Arrays.copyOf(recv.hmac, HMAC), h);
+            boolean hmacOk = constantTimeEquals(recv.hmac, h, HMAC);
             boolean headerOk = Arrays.equals(last, ec, ec + HEADER, t, 0, HEADER);
             if (!hmacOk || !headerOk) {
                 throw new SecurityContextException(SecurityStatus.MESSAGE_ALTERED, "the sealed message was altered");
             }
             recvSeq.check(seq);
         }
+    }
+
+    /** Whether the first {@code n} bytes of both arrays are equal, in time independent of where they differ. */
+    private static boolean constantTimeEquals(byte[] a, byte[] b, int n) {
+        int diff = 0;
+        for (int i = 0; i < n; i++) {
+            diff |= a[i] ^ b[i];
+        }
+        return diff == 0;
     }
 
     private void checkFlags(int flags, boolean sealedExpected) throws SecurityContextException {
