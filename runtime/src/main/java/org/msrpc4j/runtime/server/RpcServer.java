@@ -5,6 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -50,6 +51,8 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe. Owns its event loops and (unless one was supplied) its executor.
  */
 public final class RpcServer implements AutoCloseable {
+  /** Flushes coalesced at most before one goes out anyway (bounds the latency a burst adds). */
+  private static final int FLUSH_BATCH = 64;
   private static final Logger LOG = LoggerFactory.getLogger(RpcServer.class);
 
   private final List<InetSocketAddress> listen;
@@ -205,6 +208,9 @@ public final class RpcServer implements AutoCloseable {
             // Before the bind negotiates sizes, accept any fragment up to 64 KiB: a bind carrying a
             // Kerberos ticket with a large PAC can exceed the 5840 bytes negotiated afterwards.
             FragmentFrameDecoder framer = new FragmentFrameDecoder(65535, settings.fragmentTimeout().toMillis());
+            // Responses finish on the event loop one task each, and each flushed: coalesce those
+            // flushes into one write syscall per event-loop turn.
+            ch.pipeline().addLast("flush", new FlushConsolidationHandler(FLUSH_BATCH, true));
             ch.pipeline().addLast("framer", framer);
             ch.pipeline().addLast("connection", new ServerConnection(RpcServer.this, framer));
           }

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,7 +161,9 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
     }
     Pdu pdu;
     try {
-      pdu = PduCodec.decode(frame);
+      // A request with a verifier is usually sealed or signed: validate it fully but leave its stub
+      // in the frame, to be taken once (as plaintext) after onRequest has verified it.
+      pdu = h.type() == PduType.REQUEST && h.authLength() != 0 ? PduCodec.decodeWithoutStub(frame) : PduCodec.decode(frame);
     } catch (PduFormatException e) {
       LOG.info("{}: malformed {} PDU (call {}): {}", peer(), h.type() == null ? "type-" + h.typeCode() : h.type(), h.callId(), e.getMessage());
       if (h.type() == PduType.BIND || h.type() == PduType.ALTER_CONTEXT) {
@@ -294,13 +297,22 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
       return;
     }
     if (ac != null && req.auth() != null && ac.protection().protectsEachPdu()) {
-      // Verify (and unseal) in receive order, then decode the plaintext stub.
+      // Verify (and unseal) in receive order, then take the plaintext stub (the one copy of it).
       try {
-        ac.protection().unprotect(frame, FragmentLayout.of(frame));
-        req = (RequestPdu) PduCodec.decode(frame);
+        FragmentLayout layout = FragmentLayout.of(frame);
+        ac.protection().unprotect(frame, layout);
+        req = req.withStub(Arrays.copyOfRange(frame, layout.stubOffset(), layout.stubOffset() + layout.stubLength()));
       } catch (RpcException | PduFormatException e) {
         LOG.info("{}: call {}: {}; closing", peer(), req.callId(), e.getMessage());
         sendAndClose(fault(req.callId(), req.contextId(), RpcStatus.RPC_S_SEC_PKG_ERROR, true));
+        return;
+      }
+    } else if (req.auth() != null) {
+      // A verifier with nothing to verify (CONNECT level): the stub as sent.
+      try {
+        req = (RequestPdu) PduCodec.decode(frame);
+      } catch (PduFormatException e) {
+        protocolError(req, "malformed request: " + e.getMessage()); // decodeWithoutStub accepted it: not expected
         return;
       }
     }
@@ -316,6 +328,16 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
       }
       if (active.containsKey(req.callId())) {
         protocolError(req, "call_id " + req.callId() + " reused while the call is in progress");
+        return;
+      }
+      if (req.hasFlag(PfcFlags.LAST_FRAG)) {
+        // One fragment (most calls): its stub is the call's, no reassembly buffer or copy.
+        if (req.stub().length > settings.maxRequestStub()) {
+          LOG.info("{}: call {} exceeds the {}-byte request limit; closing", peer(), req.callId(), settings.maxRequestStub());
+          sendAndClose(fault(req.callId(), req.contextId(), RpcStatus.NCA_S_FAULT_REMOTE_NO_MEMORY, true));
+          return;
+        }
+        startCall(req, req.stub(), ac);
         return;
       }
       firstFragment = req;
