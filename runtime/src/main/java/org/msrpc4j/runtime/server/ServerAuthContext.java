@@ -29,6 +29,7 @@ final class ServerAuthContext {
   private volatile boolean failed;
   private boolean headerSigning;
   private SecurityContextProtection protection;
+  private volatile AuthClientInfo info;
 
   ServerAuthContext(int contextId, AuthnService service, AuthnLevel level, ServerSecurityContext security) {
     this.contextId = contextId;
@@ -85,6 +86,19 @@ final class ServerAuthContext {
   }
 
   AuthClientInfo info() {
+    // Asked on every call (ServerCall.authInfo): once established the identity no longer changes,
+    // so build it once (a benign race between executor threads builds equal values).
+    AuthClientInfo i = info;
+    if (i == null) {
+      i = buildInfo();
+      if (established) {
+        info = i;
+      }
+    }
+    return i;
+  }
+
+  private AuthClientInfo buildInfo() {
     String server = security.serverPrincipal();
     return new AuthClientInfo(security.peerPrincipal() == null ? "" : security.peerPrincipal(),
         server == null ? "" : server, level, service,
